@@ -1,0 +1,179 @@
+import { AbortError } from "./errors/abort-error";
+import { FFCError } from "./errors/ffc-error";
+import { StreamInterruptedError } from "./errors/stream-interrupted-error";
+import { TimeoutError } from "./errors/timeout-error";
+import type { LLMEventMap } from "./events";
+import type { CallContext } from "./policy";
+import type { LanguageRequest } from "./request";
+import type { AttemptRecord, ProviderResult } from "./result";
+import { StreamAccumulator } from "./stream-accumulator";
+import type { StreamPart } from "./stream-part";
+import { approximateTokenCounter, estimateMessageTokens } from "./token-counter";
+import type { Usage } from "./usage";
+
+/** The innermost step of a generate call: one request to one provider, recorded. */
+export async function generateAttempt(call: CallContext): Promise<ProviderResult> {
+  const attempt = call.attempts.length + 1;
+  const target = { provider: call.provider.id, model: call.request.model };
+  throwIfCallAborted(call);
+  call.emit("attempt-start", { ...target, attempt });
+  const started = performance.now();
+  const limit = attemptSignal(call.signal, call.attemptTimeoutMs);
+  try {
+    const request: LanguageRequest = limit ? { ...call.request, signal: limit.signal } : call.request;
+    const result = await call.provider.generate(request);
+    const durationMs = performance.now() - started;
+    call.attempts.push({ ...target, attempt, durationMs, usage: result.usage });
+    call.emit("attempt-end", { ...target, attempt, durationMs, usage: result.usage, finishReason: result.finishReason });
+    return result;
+  } catch (thrown) {
+    const error = normalizeAttemptError(thrown, call, limit, target);
+    const durationMs = performance.now() - started;
+    call.attempts.push({ ...target, attempt, durationMs, error });
+    call.emit("attempt-error", { ...target, attempt, durationMs, error });
+    throw error;
+  } finally {
+    limit?.dispose();
+  }
+}
+
+/**
+ * The innermost step of a stream call. A failure before the first part is thrown as it is
+ * (policies may retry it); after the first part it becomes a StreamInterruptedError holding
+ * the parts already delivered. For streams the attempt timeout limits the wait between parts.
+ */
+export async function* streamAttempt(call: CallContext): AsyncIterable<StreamPart> {
+  const attempt = call.attempts.length + 1;
+  const target = { provider: call.provider.id, model: call.request.model };
+  throwIfCallAborted(call);
+  call.emit("attempt-start", { ...target, attempt });
+  const started = performance.now();
+  const limit = attemptSignal(call.signal, call.attemptTimeoutMs);
+  const collected = new StreamAccumulator();
+  let finished = false;
+  try {
+    const request: LanguageRequest = limit ? { ...call.request, signal: limit.signal } : call.request;
+    for await (const part of call.provider.stream(request)) {
+      limit?.restart();
+      collected.add(part);
+      yield part;
+    }
+    finished = true;
+    const durationMs = performance.now() - started;
+    const result = collected.result(call.request.model);
+    call.attempts.push({ ...target, attempt, durationMs, usage: result.usage });
+    call.emit("attempt-end", { ...target, attempt, durationMs, usage: result.usage, finishReason: result.finishReason });
+  } catch (thrown) {
+    finished = true;
+    let error = normalizeAttemptError(thrown, call, limit, target);
+    const durationMs = performance.now() - started;
+    const consumed = consumedUsage(call.request, collected);
+    if (collected.parts.length > 0 && !StreamInterruptedError.isInstance(error)) {
+      error = new StreamInterruptedError(
+        `The ${target.provider} stream for ${target.model} failed after ${collected.parts.length} part(s): ${messageOf(error)}`,
+        collected.parts,
+        { ...target, cause: error },
+      );
+    }
+    recordFailure(call, { ...target, attempt, durationMs, error }, consumed);
+    throw error;
+  } finally {
+    limit?.dispose();
+    if (!finished) {
+      // The consumer stopped early (break or return): the tokens streamed so far were still used.
+      const durationMs = performance.now() - started;
+      const error = new AbortError("The stream was closed by its consumer before it finished.", target);
+      recordFailure(call, { ...target, attempt, durationMs, error }, consumedUsage(call.request, collected));
+    }
+  }
+}
+
+function recordFailure(call: CallContext, record: AttemptRecord, consumed: { usage?: Usage; estimated: boolean }) {
+  if (consumed.usage) record.usage = consumed.usage;
+  call.attempts.push(record);
+  const fields: LLMEventMap["attempt-error"] = {
+    provider: record.provider,
+    model: record.model,
+    attempt: record.attempt,
+    durationMs: record.durationMs,
+    error: record.error,
+  };
+  if (consumed.usage) {
+    fields.usage = consumed.usage;
+    fields.estimated = consumed.estimated;
+  }
+  call.emit("attempt-error", fields);
+}
+
+/** Usage of a stream that did not finish: the vendor's figure if one came, else an estimate. */
+function consumedUsage(request: LanguageRequest, collected: StreamAccumulator): { usage?: Usage; estimated: boolean } {
+  if (collected.parts.length === 0) return { estimated: false };
+  if (collected.lastUsage) return { usage: collected.lastUsage, estimated: false };
+  const inputTokens = estimateMessageTokens(request.messages);
+  const outputTokens = approximateTokenCounter(collected.text + collected.reasoning);
+  return { usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens }, estimated: true };
+}
+
+function throwIfCallAborted(call: CallContext): void {
+  if (call.signal.aborted) throw abortErrorFor(call.signal, { provider: call.provider.id, model: call.request.model });
+}
+
+/** The error an aborted call signal stands for: the deadline's TimeoutError, or an AbortError. */
+export function abortErrorFor(signal: AbortSignal, target: { provider?: string; model?: string } = {}): FFCError {
+  const reason = signal.reason;
+  if (FFCError.isInstance(reason)) return reason;
+  return new AbortError("The call was aborted by its caller.", { ...target, cause: reason });
+}
+
+function normalizeAttemptError(
+  thrown: unknown,
+  call: CallContext,
+  limit: AttemptSignal | undefined,
+  target: { provider: string; model: string },
+): unknown {
+  if (call.signal.aborted) return abortErrorFor(call.signal, target);
+  if (limit?.timedOut) {
+    return new TimeoutError(
+      `The ${target.provider} attempt for ${target.model} took longer than ${call.attemptTimeoutMs} ms.`,
+      { ...target, cause: thrown },
+    );
+  }
+  return thrown;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+interface AttemptSignal {
+  signal: AbortSignal;
+  timedOut: boolean;
+  restart(): void;
+  dispose(): void;
+}
+
+/** A signal that follows the call's and also fires after `timeoutMs` (restartable for streams). */
+function attemptSignal(parent: AbortSignal, timeoutMs: number | undefined): AttemptSignal | undefined {
+  if (timeoutMs === undefined) return undefined;
+  const controller = new AbortController();
+  const onParentAbort = () => controller.abort(parent.reason);
+  parent.addEventListener("abort", onParentAbort, { once: true });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const state: AttemptSignal = {
+    signal: controller.signal,
+    timedOut: false,
+    restart() {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => {
+        state.timedOut = true;
+        controller.abort(new TimeoutError(`Attempt timed out after ${timeoutMs} ms.`));
+      }, timeoutMs);
+    },
+    dispose() {
+      if (timer !== undefined) clearTimeout(timer);
+      parent.removeEventListener("abort", onParentAbort);
+    },
+  };
+  state.restart();
+  return state;
+}

@@ -1,0 +1,16 @@
+export { AbortError } from "./abort-error";
+export { AllProvidersFailedError } from "./all-providers-failed-error";
+export { AuthenticationError } from "./authentication-error";
+export { type BudgetExceededDetails, BudgetExceededError } from "./budget-exceeded-error";
+export { CircuitOpenError } from "./circuit-open-error";
+export { ConfigError } from "./config-error";
+export { ContentFilterError } from "./content-filter-error";
+export { ContextLengthError } from "./context-length-error";
+export { FFCError, type FFCErrorOptions, isErrorKind } from "./ffc-error";
+export { InvalidRequestError } from "./invalid-request-error";
+export { ProviderNotInstalledError } from "./provider-not-installed-error";
+export { RateLimitError, type RateLimitErrorOptions } from "./rate-limit-error";
+export { StreamInterruptedError } from "./stream-interrupted-error";
+export { TemplateError } from "./template-error";
+export { TemporaryError } from "./temporary-error";
+export { TimeoutError } from "./timeout-error";

@@ -1,0 +1,79 @@
+export * from "./errors/index";
+export type { GenerateOptions, ResponseFormatOption } from "./call-options";
+export { Context, type ContextEntry, type ContextEntryOptions, type HistoryEntry, SYSTEM_PROMPT_KEY } from "./context";
+export type { FitReport } from "./context-fit";
+export type {
+  EmitEvent,
+  LLMEvent,
+  LLMEventBase,
+  LLMEventListener,
+  LLMEventMap,
+  LLMEventOf,
+  LLMEventType,
+  TargetReference,
+} from "./events";
+export { type LLMConfig, validateConfig } from "./llm-config";
+export { LLMManager, type LLMManagerOptions } from "./llm-manager";
+export type {
+  AssistantMessage,
+  ContentPart,
+  ImagePart,
+  Message,
+  ReasoningPart,
+  SystemMessage,
+  TextPart,
+  ToolCallPart,
+  ToolMessage,
+  ToolResultPart,
+  UserMessage,
+} from "./message";
+export {
+  type CallContext,
+  composeGenerate,
+  composeStream,
+  type GenerateNext,
+  orderPolicies,
+  type Plugin,
+  type Policy,
+  type PolicyStage,
+  policyStageOrder,
+  type StreamNext,
+} from "./policy";
+export { type BuiltPrompt, buildPrompt, type PromptSources } from "./prompt-builder";
+export { PromptTemplate, type PromptTemplateOptions, type RenderedTemplate } from "./prompt-template";
+export { isLanguageProvider, type LanguageProvider, type ModelInfo, SPECIFICATION_VERSION } from "./provider";
+export {
+  assertProviderReference,
+  type BuiltInProviderId,
+  isKnownProviderId,
+  packageForProvider,
+  Provider,
+  type ProviderFactory,
+  type ProviderReference,
+  type ProviderSettings,
+  registerProvider,
+  resolveProvider,
+  unregisterProvider,
+} from "./provider-registry";
+export type {
+  JsonSchema,
+  LanguageRequest,
+  RequestMetadata,
+  ResponseFormat,
+  ToolChoice,
+  ToolDefinition,
+} from "./request";
+export type { AttemptRecord, FinishReason, GenerateResult, ProviderResult, ToolCall } from "./result";
+export { fenceUntrusted, type SanitizeOptions, type SanitizeReport, sanitizeValue, valueToText } from "./sanitize";
+export { redactSecrets, Secret } from "./secret";
+export { isStandardSchema, type StandardSchemaV1, toJsonSchema } from "./standard-schema";
+export { StreamAccumulator } from "./stream-accumulator";
+export type { StreamPart } from "./stream-part";
+export { StreamResponse } from "./stream-response";
+export { type PeekedStream, peekStream } from "./stream-utilities";
+export { parseTemplate, type TemplateSegment, type TemplateValues, type TemplateVariables } from "./template-syntax";
+export { approximateTokenCounter, estimateMessageTokens, type TokenCounter } from "./token-counter";
+export { addUsage, emptyUsage, type Usage } from "./usage";
+export { abortErrorFor } from "./attempt";
+export { describeValue, validateOptions } from "./validate-options";
+export { sleep } from "./sleep";

@@ -1,0 +1,338 @@
+import { abortErrorFor, generateAttempt, streamAttempt } from "./attempt";
+import type { GenerateOptions } from "./call-options";
+import { ConfigError } from "./errors/config-error";
+import { TimeoutError } from "./errors/timeout-error";
+import type { EmitEvent, LLMEvent, LLMEventListener, LLMEventType } from "./events";
+import { type LLMConfig, validateConfig } from "./llm-config";
+import type { CallContext, GenerateNext, Plugin, Policy, StreamNext } from "./policy";
+import { composeGenerate, composeStream, orderPolicies } from "./policy";
+import { buildPrompt } from "./prompt-builder";
+import type { LanguageProvider } from "./provider";
+import { type ProviderReference, type ProviderSettings, resolveProvider } from "./provider-registry";
+import type { LanguageRequest } from "./request";
+import type { GenerateResult, ProviderResult } from "./result";
+import type { SanitizeOptions } from "./sanitize";
+import { Secret } from "./secret";
+import { toJsonSchema } from "./standard-schema";
+import { StreamAccumulator } from "./stream-accumulator";
+import type { StreamPart } from "./stream-part";
+import { StreamResponse } from "./stream-response";
+import { estimateMessageTokens } from "./token-counter";
+import { checkCallOptions } from "./check-call-options";
+
+/** Options of an LLMManager beyond its config. */
+export interface LLMManagerOptions {
+  /** Plugins for every call: trackers, budgets, rate limits, caches, default retry. */
+  plugins?: Plugin[];
+  /** How template and context values are cleaned (see SanitizeOptions). */
+  sanitize?: SanitizeOptions;
+}
+
+const neverAborted = new AbortController().signal;
+const inspectSymbol = Symbol.for("nodejs.util.inspect.custom");
+let callSequence = 0;
+
+/**
+ * Calls a language model through its provider, with the policies of its plugins and of each
+ * call composed around every attempt (budget → rate limit → fallback → retry → timeout).
+ */
+export class LLMManager {
+  readonly #config: Omit<LLMConfig, "apiKey">;
+  readonly #apiKey: Secret | undefined;
+  readonly #plugins: Plugin[] = [];
+  readonly #listeners = new Map<LLMEventType | "*", Set<LLMEventListener<any>>>();
+  readonly #providers = new Map<string, Promise<LanguageProvider>>();
+  readonly #sanitize: SanitizeOptions;
+  #orderedPolicies: Plugin[] = [];
+  #observers: Plugin[] = [];
+
+  constructor(config: LLMConfig, options: LLMManagerOptions = {}) {
+    const { apiKey, ...rest } = validateConfig(config);
+    this.#config = rest;
+    this.#apiKey = apiKey === undefined ? undefined : new Secret(apiKey);
+    this.#sanitize = options.sanitize ?? {};
+    for (const plugin of options.plugins ?? []) this.use(plugin);
+  }
+
+  /** The config, without the API key. */
+  get config(): Readonly<Omit<LLMConfig, "apiKey">> {
+    return this.#config;
+  }
+
+  /** Adds a plugin to every later call. */
+  use(plugin: Plugin): this {
+    checkPlugin(plugin);
+    this.#plugins.push(plugin);
+    this.#orderedPolicies = orderPolicies(this.#plugins.filter((item) => item.generate || item.stream));
+    this.#observers = this.#plugins.filter((item) => item.onEvent || item.finalizeResult);
+    return this;
+  }
+
+  /** Listens to one event type, or to all with "*"; returns a function that stops listening. */
+  on<Type extends LLMEventType>(type: Type | "*", listener: LLMEventListener<Type>): () => void {
+    let listeners = this.#listeners.get(type);
+    if (!listeners) this.#listeners.set(type, (listeners = new Set()));
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }
+
+  /** Resolves a provider id or object with this manager's key and base URL (cached). */
+  resolveProvider(reference: ProviderReference): Promise<LanguageProvider> {
+    if (typeof reference !== "string") return Promise.resolve(reference);
+    let provider = this.#providers.get(reference);
+    if (!provider) {
+      // Only the configured provider gets the configured key; another vendor's key would leak.
+      const settings: ProviderSettings = {};
+      if (reference === this.#config.provider) {
+        if (this.#apiKey) settings.apiKey = this.#apiKey.reveal();
+        if (this.#config.baseURL) settings.baseURL = this.#config.baseURL;
+        if (this.#config.headers) settings.headers = this.#config.headers;
+      }
+      provider = resolveProvider(reference, settings);
+      provider.catch(() => this.#providers.delete(reference));
+      this.#providers.set(reference, provider);
+    }
+    return provider;
+  }
+
+  /** Generates a whole response. */
+  async generate<Content extends string>(options: GenerateOptions<Content>): Promise<GenerateResult> {
+    const started = performance.now();
+    const { call, policies } = await this.#prepare(options, "generate");
+    const chain = composeGenerate(policies, generateAttempt as GenerateNext);
+    try {
+      const result = this.#finish(await chain(call), call, options);
+      call.emit("call-end", { result, durationMs: performance.now() - started });
+      return result;
+    } catch (error) {
+      call.emit("call-error", { error, durationMs: performance.now() - started, attempts: call.attempts });
+      throw error;
+    } finally {
+      this.#releaseCall(call);
+    }
+  }
+
+  /** Streams a response: iterate the parts or `.text`, then await `.result`. */
+  stream<Content extends string>(options: GenerateOptions<Content>): StreamResponse {
+    checkCallOptions(options);
+    return new StreamResponse((finish, fail) => this.#runStream(options, finish, fail));
+  }
+
+  async *#runStream(
+    options: GenerateOptions<any>,
+    finish: (result: GenerateResult) => void,
+    fail: (error: unknown) => void,
+  ): AsyncIterable<StreamPart> {
+    const started = performance.now();
+    let call: CallContext | undefined;
+    const collected = new StreamAccumulator(false);
+    try {
+      const prepared = await this.#prepare(options, "stream");
+      call = prepared.call;
+      const chain = composeStream(prepared.policies, streamAttempt as StreamNext);
+      for await (const part of chain(call)) {
+        collected.add(part);
+        yield part;
+      }
+      const result = this.#finish(collected.result(call.request.model), call, options);
+      call.emit("call-end", { result, durationMs: performance.now() - started });
+      finish(result);
+    } catch (error) {
+      call?.emit("call-error", { error, durationMs: performance.now() - started, attempts: call.attempts });
+      fail(error);
+      throw error;
+    } finally {
+      if (call) this.#releaseCall(call);
+    }
+  }
+
+  async #prepare(
+    options: GenerateOptions<any>,
+    operation: "generate" | "stream",
+  ): Promise<{ call: CallContext; policies: Partial<Policy>[] }> {
+    checkCallOptions(options);
+    const config = this.#config;
+    const provider = await this.resolveProvider(config.provider);
+    const model = options.model ?? config.model;
+    const callId = `call_${++callSequence}`;
+    const metadata = options.metadata;
+    const emit = this.#emitterFor(callId, metadata);
+    let built = buildPrompt(options, this.#sanitize);
+    if (built instanceof Promise) built = await built;
+    if (built.sanitized.length > 0) {
+      emit("input-sanitized", { template: options.template?.name ?? "(context)", reports: built.sanitized });
+    }
+    let messages = built.messages;
+    const maxTokens = options.maxTokens ?? config.maxTokens;
+    if (options.context && options.fitContext !== false) {
+      messages = (await this.#fitToWindow(options, provider, model, maxTokens, messages, emit)) ?? messages;
+    }
+    const request: LanguageRequest = { model, messages };
+    if (maxTokens !== undefined) request.maxTokens = maxTokens;
+    const temperature = options.temperature ?? config.temperature;
+    if (temperature !== undefined) request.temperature = temperature;
+    const topP = options.topP ?? config.topP;
+    if (topP !== undefined) request.topP = topP;
+    const stop = options.stop ?? config.stop;
+    if (stop !== undefined) request.stop = stop;
+    if (options.tools) request.tools = options.tools;
+    if (options.toolChoice) request.toolChoice = options.toolChoice;
+    if (options.responseFormat) {
+      const format = options.responseFormat;
+      request.responseFormat =
+        format.type === "json" && format.schema
+          ? { type: "json", schema: toJsonSchema(format.schema), ...(format.name ? { name: format.name } : {}) }
+          : (format as LanguageRequest["responseFormat"])!;
+    }
+    if (metadata) request.metadata = metadata;
+    if (options.promptCacheKey) request.promptCacheKey = options.promptCacheKey;
+    if (options.providerOptions) request.providerOptions = options.providerOptions;
+
+    const signal = callSignal(options.signal, options.deadlineMs);
+    const call: CallContext = {
+      callId,
+      operation,
+      request,
+      provider,
+      signal: signal.signal,
+      attempts: [],
+      emit,
+      resolveProvider: (reference) => this.resolveProvider(reference),
+      state: new Map(),
+      ...(options.timeoutMs ?? config.timeoutMs ? { attemptTimeoutMs: options.timeoutMs ?? config.timeoutMs } : {}),
+    };
+    if (signal.dispose) call.state.set(disposeKey, signal.dispose);
+    emit("call-start", { provider: provider.id, model, operation });
+    const perCall: Policy[] = [];
+    if (options.retryConfig) perCall.push(options.retryConfig);
+    if (options.fallbackConfig) perCall.push(options.fallbackConfig);
+    if (options.policies) perCall.push(...options.policies);
+    const policies = perCall.length === 0 ? this.#orderedPolicies : orderPolicies([...this.#orderedPolicies, ...perCall]);
+    if (call.signal.aborted) throw abortErrorFor(call.signal, { provider: provider.id, model });
+    return { call, policies };
+  }
+
+  async #fitToWindow(
+    options: GenerateOptions<any>,
+    provider: LanguageProvider,
+    model: string,
+    maxTokens: number | undefined,
+    messages: LanguageRequest["messages"],
+    emit: EmitEvent,
+  ): Promise<LanguageRequest["messages"] | undefined> {
+    const window = provider.modelInfo?.(model)?.contextWindow;
+    if (!window) return undefined;
+    const maxInputTokens = window - (maxTokens ?? 0);
+    const tokens = estimateMessageTokens(messages);
+    if (tokens <= maxInputTokens) return undefined;
+    const fitted = options.context!.clone();
+    const protectedKeys = options.template?.variables ?? [];
+    const templateTokens = estimateMessageTokens([{ role: "user", content: options.template?.content ?? options.prompt ?? "" }]);
+    const report = fitted.fit(maxInputTokens, undefined, {
+      reservedTokens: templateTokens + estimateMessageTokens(options.messages ?? []),
+      protectedKeys,
+    });
+    emit("context-fitted", { ...report, maxInputTokens });
+    let rebuilt = buildPrompt({ ...options, context: fitted }, this.#sanitize);
+    if (rebuilt instanceof Promise) rebuilt = await rebuilt;
+    return rebuilt.messages;
+  }
+
+  #finish(providerResult: ProviderResult, call: CallContext, options: GenerateOptions<any>): GenerateResult {
+    const succeeded = lastSuccessfulAttempt(call);
+    const result: GenerateResult = {
+      ...providerResult,
+      provider: succeeded?.provider ?? call.provider.id,
+      attempts: call.attempts,
+    };
+    if (options.responseFormat?.type === "json") result.object = parseJson(result.text);
+    for (const observer of this.#observers) observer.finalizeResult?.(result, call);
+    return result;
+  }
+
+  #releaseCall(call: CallContext): void {
+    (call.state.get(disposeKey) as (() => void) | undefined)?.();
+  }
+
+  #emitterFor(callId: string, metadata: GenerateOptions["metadata"]): EmitEvent {
+    const observers = this.#observers;
+    const listeners = this.#listeners;
+    if (observers.length === 0 && listeners.size === 0) return noEmit;
+    return (type, fields) => {
+      const event = { ...fields, type, callId, timestamp: Date.now(), metadata } as unknown as LLMEvent;
+      for (const observer of observers) observer.onEvent?.(event);
+      const typed = listeners.get(type);
+      if (typed) for (const listener of typed) listener(event as never);
+      const all = listeners.get("*");
+      if (all) for (const listener of all) listener(event as never);
+    };
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { config: { ...this.#config, provider: providerName(this.#config.provider) }, apiKey: this.#apiKey ? "[redacted]" : undefined };
+  }
+
+  [inspectSymbol](): string {
+    return `LLMManager ${JSON.stringify(this.toJSON())}`;
+  }
+}
+
+const disposeKey = Symbol("dispose call signal");
+const noEmit: EmitEvent = () => {};
+
+function providerName(provider: ProviderReference): string {
+  return typeof provider === "string" ? provider : provider.id;
+}
+
+function lastSuccessfulAttempt(call: CallContext) {
+  for (let index = call.attempts.length - 1; index >= 0; index -= 1) {
+    const attempt = call.attempts[index]!;
+    if (attempt.error === undefined) return attempt;
+  }
+  return undefined;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function callSignal(
+  user: AbortSignal | undefined,
+  deadlineMs: number | undefined,
+): { signal: AbortSignal; dispose?: () => void } {
+  if (deadlineMs === undefined) return { signal: user ?? neverAborted };
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new TimeoutError(`The call took longer than its deadline of ${deadlineMs} ms.`)),
+    deadlineMs,
+  );
+  const onUserAbort = () => controller.abort(user!.reason);
+  user?.addEventListener("abort", onUserAbort, { once: true });
+  if (user?.aborted) controller.abort(user.reason);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      clearTimeout(timer);
+      user?.removeEventListener("abort", onUserAbort);
+    },
+  };
+}
+
+function checkPlugin(plugin: Plugin): void {
+  if (typeof plugin !== "object" || plugin === null || typeof plugin.name !== "string") {
+    throw new ConfigError(
+      "LLMManager plugins: each plugin must be an object with a name, such as new TokenTracker() or new BudgetManager({...}).",
+    );
+  }
+  if (!plugin.generate && !plugin.stream && !plugin.onEvent && !plugin.finalizeResult) {
+    throw new ConfigError(
+      `Plugin "${plugin.name}" has neither generate/stream (a policy) nor onEvent/finalizeResult (an observer), so it would do nothing.`,
+    );
+  }
+}
+
+

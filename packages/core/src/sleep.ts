@@ -1,0 +1,20 @@
+import { abortErrorFor } from "./attempt";
+
+/**
+ * Waits `ms` milliseconds; an abort ends the wait at once with the signal's error
+ * (AbortError, or the TimeoutError of a deadline).
+ */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.reject(abortErrorFor(signal));
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortErrorFor(signal!));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}

@@ -1,0 +1,49 @@
+import type { JsonSchema } from "./request";
+
+/**
+ * The Standard Schema interface (standardschema.dev), implemented by zod, valibot and
+ * arktype. Declared here so core needs none of them at run time.
+ */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly "~standard": {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (
+      value: unknown,
+    ) => StandardSchemaResult<Output> | Promise<StandardSchemaResult<Output>>;
+    readonly types?: { readonly input: Input; readonly output: Output } | undefined;
+    readonly jsonSchema?: {
+      readonly input: (options: { target: string }) => Record<string, unknown>;
+    };
+  };
+}
+
+/** What a Standard Schema validation returns. */
+export type StandardSchemaResult<Output> =
+  | { readonly value: Output; readonly issues?: undefined }
+  | {
+      readonly issues: ReadonlyArray<{
+        readonly message: string;
+        readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }>;
+      }>;
+    };
+
+/** True for any Standard Schema validator. */
+export function isStandardSchema(value: unknown): value is StandardSchemaV1 {
+  return typeof value === "object" && value !== null && "~standard" in value;
+}
+
+/**
+ * Turns a schema into JSON Schema for tools and structured output: plain JSON Schema is kept,
+ * a Standard JSON Schema validator (zod 4, among others) converts itself.
+ */
+export function toJsonSchema(schema: JsonSchema | StandardSchemaV1): JsonSchema {
+  if (!isStandardSchema(schema)) return schema;
+  const converter = schema["~standard"].jsonSchema;
+  if (!converter) {
+    throw new TypeError(
+      `This ${schema["~standard"].vendor} schema cannot convert itself to JSON Schema; pass a JSON Schema object instead.`,
+    );
+  }
+  return converter.input({ target: "draft-07" });
+}

@@ -1,0 +1,13 @@
+export { FakeServer, type ReplyHandler } from "./fake-server/fake-server";
+export { fixturesDirectory, parseRawSse, readChunkFixture, readFixture, readJsonFixture } from "./fake-server/fixtures";
+export type {
+  HangReply,
+  JsonReply,
+  RawReply,
+  RecordedRequest,
+  Reply,
+  ResetReply,
+  SseEvent,
+  SseReply,
+} from "./fake-server/reply";
+export { MockProvider, type MockProviderOptions, type MockStep } from "./mock-provider";
