@@ -77,3 +77,4 @@ export { addUsage, emptyUsage, type Usage } from "./usage";
 export { abortErrorFor } from "./attempt";
 export { describeValue, validateOptions } from "./validate-options";
 export { sleep } from "./sleep";
+export * from "./stores/index";

@@ -1,0 +1,11 @@
+export type {
+  BudgetAmount,
+  BudgetLimits,
+  BudgetReserveOutcome,
+  BudgetStore,
+  BudgetUsage,
+} from "./budget-store";
+export type { BreakerState, BreakerStore } from "./breaker-store";
+export type { CacheStore } from "./cache-store";
+export type { RateLimitStore, RateLimitTakeOutcome, RateLimitTakeRequest } from "./rate-limit-store";
+export type { UsageStore, UsageTotals } from "./usage-store";
