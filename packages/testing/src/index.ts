@@ -11,3 +11,5 @@ export type {
   SseReply,
 } from "./fake-server/reply";
 export { MockProvider, type MockProviderOptions, type MockStep } from "./mock-provider";
+export { type ConformanceCheck, conformanceApiKey, providerConformanceChecks } from "./conformance/provider-conformance";
+export type { ConformanceTarget, ScriptedErrorKind, ScriptedUsage, WireAdapter } from "./conformance/wire-adapter";
