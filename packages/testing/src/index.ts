@@ -13,3 +13,31 @@ export type {
 export { MockProvider, type MockProviderOptions, type MockStep } from "./mock-provider";
 export { type ConformanceCheck, conformanceApiKey, providerConformanceChecks } from "./conformance/provider-conformance";
 export type { ConformanceTarget, ScriptedErrorKind, ScriptedUsage, WireAdapter } from "./conformance/wire-adapter";
+export {
+  type AnthropicErrorKind,
+  type AnthropicErrorOptions,
+  type AnthropicStreamErrorOptions,
+  anthropicErrorBody,
+  anthropicErrorReply,
+  anthropicStreamErrorReply,
+} from "./fake-server/anthropic-errors";
+export {
+  anthropicChunkFixtureReply,
+  anthropicJsonFixtureReply,
+  anthropicRawSseFixtureReply,
+  type AnthropicCassetteInteraction,
+  readAnthropicCassette,
+} from "./fake-server/anthropic-fixtures";
+export {
+  type AnthropicContentBlock,
+  type AnthropicMessageOptions,
+  type AnthropicStreamOptions,
+  anthropicId,
+  anthropicMessage,
+  anthropicMessageReply,
+  anthropicStreamEvents,
+  anthropicStreamReply,
+  anthropicUsage,
+} from "./fake-server/anthropic-messages";
+export { type AnthropicServerOptions, anthropicDefaultHandler, createAnthropicServer } from "./fake-server/anthropic-server";
+export { anthropicWireAdapter } from "./fake-server/anthropic-wire-adapter";
