@@ -24,7 +24,13 @@ export async function generateAttempt(call: CallContext): Promise<ProviderResult
     const result = await call.provider.generate(request);
     const durationMs = performance.now() - started;
     call.attempts.push({ ...target, attempt, durationMs, usage: result.usage });
-    call.emit("attempt-end", { ...target, attempt, durationMs, usage: result.usage, finishReason: result.finishReason });
+    call.emit("attempt-end", {
+      ...target,
+      attempt,
+      durationMs,
+      usage: result.usage,
+      finishReason: result.finishReason,
+    });
     return result;
   } catch (thrown) {
     const error = normalizeAttemptError(thrown, call, limit, target);
@@ -62,7 +68,13 @@ export async function* streamAttempt(call: CallContext): AsyncIterable<StreamPar
     const durationMs = performance.now() - started;
     const result = collected.result(call.request.model);
     call.attempts.push({ ...target, attempt, durationMs, usage: result.usage });
-    call.emit("attempt-end", { ...target, attempt, durationMs, usage: result.usage, finishReason: result.finishReason });
+    call.emit("attempt-end", {
+      ...target,
+      attempt,
+      durationMs,
+      usage: result.usage,
+      finishReason: result.finishReason,
+    });
   } catch (thrown) {
     finished = true;
     let error = normalizeAttemptError(thrown, call, limit, target);
@@ -88,7 +100,11 @@ export async function* streamAttempt(call: CallContext): AsyncIterable<StreamPar
   }
 }
 
-function recordFailure(call: CallContext, record: AttemptRecord, consumed: { usage?: Usage; estimated: boolean }) {
+function recordFailure(
+  call: CallContext,
+  record: AttemptRecord,
+  consumed: { usage?: Usage; estimated: boolean },
+) {
   if (consumed.usage) record.usage = consumed.usage;
   call.attempts.push(record);
   const fields: LLMEventMap["attempt-error"] = {
@@ -106,7 +122,10 @@ function recordFailure(call: CallContext, record: AttemptRecord, consumed: { usa
 }
 
 /** Usage of a stream that did not finish: the vendor's figure if one came, else an estimate. */
-function consumedUsage(request: LanguageRequest, collected: StreamAccumulator): { usage?: Usage; estimated: boolean } {
+function consumedUsage(
+  request: LanguageRequest,
+  collected: StreamAccumulator,
+): { usage?: Usage; estimated: boolean } {
   if (collected.parts.length === 0) return { estimated: false };
   if (collected.lastUsage) return { usage: collected.lastUsage, estimated: false };
   const inputTokens = estimateMessageTokens(request.messages);
@@ -115,11 +134,15 @@ function consumedUsage(request: LanguageRequest, collected: StreamAccumulator): 
 }
 
 function throwIfCallAborted(call: CallContext): void {
-  if (call.signal.aborted) throw abortErrorFor(call.signal, { provider: call.provider.id, model: call.request.model });
+  if (call.signal.aborted)
+    throw abortErrorFor(call.signal, { provider: call.provider.id, model: call.request.model });
 }
 
 /** The error an aborted call signal stands for: the deadline's TimeoutError, or an AbortError. */
-export function abortErrorFor(signal: AbortSignal, target: { provider?: string; model?: string } = {}): FFCError {
+export function abortErrorFor(
+  signal: AbortSignal,
+  target: { provider?: string; model?: string } = {},
+): FFCError {
   const reason = signal.reason;
   if (FFCError.isInstance(reason)) return reason;
   return new AbortError("The call was aborted by its caller.", { ...target, cause: reason });

@@ -7,7 +7,9 @@ import type { StandardSchemaV1 } from "./standard-schema";
 import type { TemplateValues } from "./template-syntax";
 
 /** Structured output: JSON, optionally matching a schema (JSON Schema or zod and friends). */
-export type ResponseFormatOption = { type: "text" } | { type: "json"; schema?: JsonSchema | StandardSchemaV1; name?: string };
+export type ResponseFormatOption =
+  | { type: "text" }
+  | { type: "json"; schema?: JsonSchema | StandardSchemaV1; name?: string };
 
 /** Options of `LLMManager.generate` and `LLMManager.stream`. */
 export interface GenerateOptions<Content extends string = string> {

@@ -1,7 +1,7 @@
 import type { GenerateOptions } from "./call-options";
 import { ConfigError } from "./errors/config-error";
-import { isLanguageProvider } from "./provider";
 import type { Policy } from "./policy";
+import { isLanguageProvider } from "./provider";
 
 /**
  * Checks the options of one call by hand: this runs on every call, so it stays cheap,
@@ -12,10 +12,16 @@ export function checkCallOptions(options: GenerateOptions<any>): void {
     throw new ConfigError("llm.generate(options): pass an object such as { template, context }.");
   }
   checkPolicy(options.retryConfig, "retryConfig", "new RetryConfig({ maxRetries: 3 }) from @ffc/retry");
-  checkPolicy(options.fallbackConfig, "fallbackConfig", "new FallbackConfig({ providers, models }) from @ffc/fallback");
+  checkPolicy(
+    options.fallbackConfig,
+    "fallbackConfig",
+    "new FallbackConfig({ providers, models }) from @ffc/fallback",
+  );
   if (options.policies !== undefined) {
     if (!Array.isArray(options.policies)) throw new ConfigError('"policies" must be an array of policies.');
-    options.policies.forEach((policy, index) => checkPolicy(policy, `policies[${index}]`, "an object with generate or stream"));
+    for (const [index, policy] of options.policies.entries()) {
+      checkPolicy(policy, `policies[${index}]`, "an object with generate or stream");
+    }
   }
   checkPositive(options.timeoutMs, "timeoutMs");
   checkPositive(options.deadlineMs, "deadlineMs");
@@ -27,14 +33,22 @@ export function checkCallOptions(options: GenerateOptions<any>): void {
     throw new ConfigError('"signal" must be an AbortSignal, e.g. from new AbortController().signal.');
   }
   if (isLanguageProvider(options as unknown)) {
-    throw new ConfigError("llm.generate(options) was given a provider; pass it in LLMConfig.provider instead.");
+    throw new ConfigError(
+      "llm.generate(options) was given a provider; pass it in LLMConfig.provider instead.",
+    );
   }
 }
 
 function checkPolicy(policy: Policy | undefined, field: string, example: string): void {
   if (policy === undefined) return;
-  if (typeof policy !== "object" || policy === null || (typeof policy.generate !== "function" && typeof policy.stream !== "function")) {
-    throw new ConfigError(`"${field}" must be a policy such as ${example}; got ${policy === null ? "null" : typeof policy}.`);
+  if (
+    typeof policy !== "object" ||
+    policy === null ||
+    (typeof policy.generate !== "function" && typeof policy.stream !== "function")
+  ) {
+    throw new ConfigError(
+      `"${field}" must be a policy such as ${example}; got ${policy === null ? "null" : typeof policy}.`,
+    );
   }
 }
 

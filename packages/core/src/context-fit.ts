@@ -24,6 +24,9 @@ interface Candidate {
   untrusted?: boolean;
 }
 
+/** Marks a truncated value, so the model knows text is missing. */
+const ellipsis = "…";
+
 /** Entries shorter than this many tokens are dropped rather than cut to a useless stub. */
 const smallestUsefulTruncation = 32;
 
@@ -60,7 +63,13 @@ export function fitContext(
   context.historyEntries().forEach((entry, index) => {
     const tokens = estimateMessageTokens([entry.message], counter);
     total += tokens;
-    candidates.push({ name: `history[${index}]`, priority: entry.priority, order: order++, tokens, historyIndex: index });
+    candidates.push({
+      name: `history[${index}]`,
+      priority: entry.priority,
+      order: order++,
+      tokens,
+      historyIndex: index,
+    });
   });
   const report: FitReport = { dropped: [], truncated: [], tokens: total };
   if (total <= maxInputTokens) return report;
@@ -70,13 +79,19 @@ export function fitContext(
   for (const candidate of candidates) {
     if (total <= maxInputTokens) break;
     const excess = total - maxInputTokens;
-    const keep = candidate.tokens - excess - messageOverheadTokens;
+    const keep = candidate.tokens - excess - messageOverheadTokens - counter(ellipsis);
     if (candidate.text !== undefined && keep >= smallestUsefulTruncation) {
       // Cut by characters in proportion, then trim until the counter agrees.
-      let cut = candidate.text.slice(0, Math.floor((candidate.text.length * keep) / (candidate.tokens - messageOverheadTokens)));
+      let cut = candidate.text.slice(
+        0,
+        Math.floor((candidate.text.length * keep) / (candidate.tokens - messageOverheadTokens)),
+      );
       while (cut.length > 0 && counter(cut) > keep) cut = cut.slice(0, Math.floor(cut.length * 0.9));
-      context.add(candidate.entryKey!, `${cut}…`, { priority: candidate.priority, untrusted: candidate.untrusted ?? false });
-      total -= candidate.tokens - (counter(`${cut}…`) + messageOverheadTokens);
+      context.add(candidate.entryKey!, `${cut}${ellipsis}`, {
+        priority: candidate.priority,
+        untrusted: candidate.untrusted ?? false,
+      });
+      total -= candidate.tokens - (counter(`${cut}${ellipsis}`) + messageOverheadTokens);
       report.truncated.push(candidate.name);
       continue;
     }

@@ -1,7 +1,7 @@
+import { type FitReport, fitContext } from "./context-fit";
 import { ConfigError } from "./errors/config-error";
 import type { Message } from "./message";
 import { approximateTokenCounter, type TokenCounter } from "./token-counter";
-import { type FitReport, fitContext } from "./context-fit";
 
 /** Options of one context entry. */
 export interface ContextEntryOptions {
@@ -76,7 +76,9 @@ export class Context {
   /** Appends a message to the conversation history. */
   addMessage(message: Message, options: { priority?: number } = {}): this {
     if (typeof message !== "object" || message === null || typeof message.role !== "string") {
-      throw new ConfigError("context.addMessage(message): pass a message like { role: \"user\", content: \"...\" }.");
+      throw new ConfigError(
+        'context.addMessage(message): pass a message like { role: "user", content: "..." }.',
+      );
     }
     this.#history.push({ message, priority: options.priority ?? 0 });
     return this;

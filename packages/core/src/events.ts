@@ -18,7 +18,12 @@ export interface LLMEventMap {
   "call-end": { result: GenerateResult; durationMs: number };
   "call-error": { error: unknown; durationMs: number; attempts: readonly AttemptRecord[] };
   "attempt-start": TargetReference & { attempt: number };
-  "attempt-end": TargetReference & { attempt: number; durationMs: number; usage: Usage; finishReason: FinishReason };
+  "attempt-end": TargetReference & {
+    attempt: number;
+    durationMs: number;
+    usage: Usage;
+    finishReason: FinishReason;
+  };
   "attempt-error": TargetReference & {
     attempt: number;
     durationMs: number;
@@ -37,7 +42,13 @@ export interface LLMEventMap {
   "budget-committed": { scope: string; tokens: number; usd: number | null };
   "budget-released": { scope: string; tokens: number; usd: number | null };
   "budget-refused": { scope: string; error: unknown };
-  "budget-warning": { scope: string; unit: "tokens" | "usd"; threshold: number; spent: number; limit: number };
+  "budget-warning": {
+    scope: string;
+    unit: "tokens" | "usd";
+    threshold: number;
+    spent: number;
+    limit: number;
+  };
   "rate-limit-waited": TargetReference & { waitedMs: number; scope: string };
   "rate-limit-refused": TargetReference & { scope: string; error: unknown };
   "cache-hit": TargetReference & { key: string };
@@ -61,7 +72,9 @@ export interface LLMEventBase<Type extends LLMEventType = LLMEventType> {
 }
 
 /** An event of one type, with its fields. */
-export type LLMEventOf<Type extends LLMEventType> = LLMEventBase<Type> & LLMEventMap[Type];
+export type LLMEventOf<Type extends LLMEventType> = Type extends LLMEventType
+  ? LLMEventBase<Type> & LLMEventMap[Type]
+  : never;
 
 /** Any event. */
 export type LLMEvent = { [Type in LLMEventType]: LLMEventOf<Type> }[LLMEventType];

@@ -1,7 +1,14 @@
-export * from "./errors/index";
+export { abortErrorFor } from "./attempt";
 export type { GenerateOptions, ResponseFormatOption } from "./call-options";
-export { Context, type ContextEntry, type ContextEntryOptions, type HistoryEntry, SYSTEM_PROMPT_KEY } from "./context";
+export {
+  Context,
+  type ContextEntry,
+  type ContextEntryOptions,
+  type HistoryEntry,
+  SYSTEM_PROMPT_KEY,
+} from "./context";
 export type { FitReport } from "./context-fit";
+export * from "./errors/index";
 export type {
   EmitEvent,
   LLMEvent,
@@ -46,11 +53,11 @@ export {
   assertProviderReference,
   type BuiltInProviderId,
   isKnownProviderId,
-  packageForProvider,
   Provider,
   type ProviderFactory,
   type ProviderReference,
   type ProviderSettings,
+  packageForProvider,
   registerProvider,
   resolveProvider,
   unregisterProvider,
@@ -64,17 +71,27 @@ export type {
   ToolDefinition,
 } from "./request";
 export type { AttemptRecord, FinishReason, GenerateResult, ProviderResult, ToolCall } from "./result";
-export { fenceUntrusted, type SanitizeOptions, type SanitizeReport, sanitizeValue, valueToText } from "./sanitize";
+export {
+  fenceUntrusted,
+  type SanitizeOptions,
+  type SanitizeReport,
+  sanitizeValue,
+  valueToText,
+} from "./sanitize";
 export { redactSecrets, Secret } from "./secret";
+export { sleep } from "./sleep";
 export { isStandardSchema, type StandardSchemaV1, toJsonSchema } from "./standard-schema";
+export * from "./stores/index";
 export { StreamAccumulator } from "./stream-accumulator";
 export type { StreamPart } from "./stream-part";
 export { StreamResponse } from "./stream-response";
 export { type PeekedStream, peekStream } from "./stream-utilities";
-export { parseTemplate, type TemplateSegment, type TemplateValues, type TemplateVariables } from "./template-syntax";
+export {
+  parseTemplate,
+  type TemplateSegment,
+  type TemplateValues,
+  type TemplateVariables,
+} from "./template-syntax";
 export { approximateTokenCounter, estimateMessageTokens, type TokenCounter } from "./token-counter";
 export { addUsage, emptyUsage, type Usage } from "./usage";
-export { abortErrorFor } from "./attempt";
 export { describeValue, validateOptions } from "./validate-options";
-export { sleep } from "./sleep";
-export * from "./stores/index";

@@ -41,13 +41,21 @@ const providerSchema = z.custom<ProviderReference>((value) => {
 
 const configSchema = z.object({
   provider: providerSchema,
-  model: z.string("must be a string such as \"gpt-4o\"").check(z.minLength(1, "must not be empty")),
-  apiKey: z.optional(z.string("must be a string").check(z.minLength(1, "must not be empty; leave it out to use the environment variable"))),
-  baseURL: z.optional(z.url("must be a URL such as \"http://localhost:11434/v1\"")),
+  model: z.string('must be a string such as "gpt-4o"').check(z.minLength(1, "must not be empty")),
+  apiKey: z.optional(
+    z
+      .string("must be a string")
+      .check(z.minLength(1, "must not be empty; leave it out to use the environment variable")),
+  ),
+  baseURL: z.optional(z.url('must be a URL such as "http://localhost:11434/v1"')),
   headers: z.optional(z.record(z.string(), z.string("header values must be strings"))),
   maxTokens: z.optional(positiveInteger("output tokens")),
-  temperature: z.optional(z.number("must be a number").check(z.minimum(0, "must be at least 0"), z.maximum(2, "must be at most 2"))),
-  topP: z.optional(z.number("must be a number").check(z.minimum(0, "must be at least 0"), z.maximum(1, "must be at most 1"))),
+  temperature: z.optional(
+    z.number("must be a number").check(z.minimum(0, "must be at least 0"), z.maximum(2, "must be at most 2")),
+  ),
+  topP: z.optional(
+    z.number("must be a number").check(z.minimum(0, "must be at least 0"), z.maximum(1, "must be at most 1")),
+  ),
   stop: z.optional(z.array(z.string("stop sequences must be strings"))),
   timeoutMs: z.optional(positiveInteger("milliseconds")),
 });
@@ -60,5 +68,8 @@ export function validateConfig(config: unknown): LLMConfig {
   }
   const parsed = validateOptions(configSchema, config, "LLMConfig");
   const provider = (config as LLMConfig).provider;
-  return { ...parsed, provider: isLanguageProvider(provider) ? (provider as LanguageProvider) : parsed.provider } as LLMConfig;
+  return {
+    ...parsed,
+    provider: isLanguageProvider(provider) ? (provider as LanguageProvider) : parsed.provider,
+  } as LLMConfig;
 }

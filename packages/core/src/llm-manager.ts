@@ -1,5 +1,6 @@
 import { abortErrorFor, generateAttempt, streamAttempt } from "./attempt";
 import type { GenerateOptions } from "./call-options";
+import { checkCallOptions } from "./check-call-options";
 import { ConfigError } from "./errors/config-error";
 import { TimeoutError } from "./errors/timeout-error";
 import type { EmitEvent, LLMEvent, LLMEventListener, LLMEventType } from "./events";
@@ -18,7 +19,6 @@ import { StreamAccumulator } from "./stream-accumulator";
 import type { StreamPart } from "./stream-part";
 import { StreamResponse } from "./stream-response";
 import { estimateMessageTokens } from "./token-counter";
-import { checkCallOptions } from "./check-call-options";
 
 /** Options of an LLMManager beyond its config. */
 export interface LLMManagerOptions {
@@ -71,7 +71,10 @@ export class LLMManager {
   /** Listens to one event type, or to all with "*"; returns a function that stops listening. */
   on<Type extends LLMEventType>(type: Type | "*", listener: LLMEventListener<Type>): () => void {
     let listeners = this.#listeners.get(type);
-    if (!listeners) this.#listeners.set(type, (listeners = new Set()));
+    if (!listeners) {
+      listeners = new Set();
+      this.#listeners.set(type, listeners);
+    }
     listeners.add(listener);
     return () => listeners.delete(listener);
   }
@@ -181,7 +184,11 @@ export class LLMManager {
       const format = options.responseFormat;
       request.responseFormat =
         format.type === "json" && format.schema
-          ? { type: "json", schema: toJsonSchema(format.schema), ...(format.name ? { name: format.name } : {}) }
+          ? {
+              type: "json",
+              schema: toJsonSchema(format.schema),
+              ...(format.name ? { name: format.name } : {}),
+            }
           : (format as LanguageRequest["responseFormat"])!;
     }
     if (metadata) request.metadata = metadata;
@@ -189,6 +196,7 @@ export class LLMManager {
     if (options.providerOptions) request.providerOptions = options.providerOptions;
 
     const signal = callSignal(options.signal, options.deadlineMs);
+    if (signal.signal !== neverAborted) request.signal = signal.signal;
     const call: CallContext = {
       callId,
       operation,
@@ -199,7 +207,9 @@ export class LLMManager {
       emit,
       resolveProvider: (reference) => this.resolveProvider(reference),
       state: new Map(),
-      ...(options.timeoutMs ?? config.timeoutMs ? { attemptTimeoutMs: options.timeoutMs ?? config.timeoutMs } : {}),
+      ...((options.timeoutMs ?? config.timeoutMs)
+        ? { attemptTimeoutMs: options.timeoutMs ?? config.timeoutMs }
+        : {}),
     };
     if (signal.dispose) call.state.set(disposeKey, signal.dispose);
     emit("call-start", { provider: provider.id, model, operation });
@@ -207,7 +217,8 @@ export class LLMManager {
     if (options.retryConfig) perCall.push(options.retryConfig);
     if (options.fallbackConfig) perCall.push(options.fallbackConfig);
     if (options.policies) perCall.push(...options.policies);
-    const policies = perCall.length === 0 ? this.#orderedPolicies : orderPolicies([...this.#orderedPolicies, ...perCall]);
+    const policies =
+      perCall.length === 0 ? this.#orderedPolicies : orderPolicies([...this.#orderedPolicies, ...perCall]);
     if (call.signal.aborted) throw abortErrorFor(call.signal, { provider: provider.id, model });
     return { call, policies };
   }
@@ -227,7 +238,9 @@ export class LLMManager {
     if (tokens <= maxInputTokens) return undefined;
     const fitted = options.context!.clone();
     const protectedKeys = options.template?.variables ?? [];
-    const templateTokens = estimateMessageTokens([{ role: "user", content: options.template?.content ?? options.prompt ?? "" }]);
+    const templateTokens = estimateMessageTokens([
+      { role: "user", content: options.template?.content ?? options.prompt ?? "" },
+    ]);
     const report = fitted.fit(maxInputTokens, undefined, {
       reservedTokens: templateTokens + estimateMessageTokens(options.messages ?? []),
       protectedKeys,
@@ -269,7 +282,10 @@ export class LLMManager {
   }
 
   toJSON(): Record<string, unknown> {
-    return { config: { ...this.#config, provider: providerName(this.#config.provider) }, apiKey: this.#apiKey ? "[redacted]" : undefined };
+    return {
+      config: { ...this.#config, provider: providerName(this.#config.provider) },
+      apiKey: this.#apiKey ? "[redacted]" : undefined,
+    };
   }
 
   [inspectSymbol](): string {
@@ -307,7 +323,11 @@ function callSignal(
   if (deadlineMs === undefined) return { signal: user ?? neverAborted };
   const controller = new AbortController();
   const timer = setTimeout(
-    () => controller.abort(new TimeoutError(`The call took longer than its deadline of ${deadlineMs} ms.`)),
+    () =>
+      // Not retryable: the deadline covers every retry and fallback, so nothing may follow it.
+      controller.abort(
+        new TimeoutError(`The call took longer than its deadline of ${deadlineMs} ms.`, { retryable: false }),
+      ),
     deadlineMs,
   );
   const onUserAbort = () => controller.abort(user!.reason);
@@ -334,5 +354,3 @@ function checkPlugin(plugin: Plugin): void {
     );
   }
 }
-
-

@@ -66,7 +66,11 @@ export function buildPrompt(
     : assemble(sources, rendered, sanitize);
 }
 
-function assemble(sources: PromptSources, rendered: RenderedTemplate | undefined, sanitize: SanitizeOptions): BuiltPrompt {
+function assemble(
+  sources: PromptSources,
+  rendered: RenderedTemplate | undefined,
+  sanitize: SanitizeOptions,
+): BuiltPrompt {
   const messages: Message[] = [];
   const sanitized: SanitizeReport[] = rendered ? [...rendered.sanitized] : [];
   const usedByTemplate = new Set(sources.template?.variables ?? []);

@@ -150,7 +150,8 @@ function checkDeclaredVariables(name: string, declared: readonly string[], used:
   if (unused.length || undeclared.length) {
     const parts = [];
     if (unused.length) parts.push(`${quoteList(unused)} listed in "variables" but not used in content`);
-    if (undeclared.length) parts.push(`${quoteList(undeclared)} used in content but not listed in "variables"`);
+    if (undeclared.length)
+      parts.push(`${quoteList(undeclared)} used in content but not listed in "variables"`);
     throw new TemplateError(`Template "${name}": ${parts.join("; ")}.`);
   }
 }

@@ -85,7 +85,9 @@ export function assertProviderReference(reference: unknown, field: string): void
   }
   if (!isKnownProviderId(reference)) {
     throw new ConfigError(
-      `"${field}" is "${reference}", which is not a known provider id. Use one of ${Object.keys(packageOfBuiltIn)
+      `"${field}" is "${reference}", which is not a known provider id. Use one of ${Object.keys(
+        packageOfBuiltIn,
+      )
         .map((id) => `"${id}"`)
         .join(", ")}, or call registerProvider("${reference}", provider) first.`,
     );

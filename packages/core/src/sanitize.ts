@@ -27,7 +27,8 @@ export interface SanitizeReport {
 }
 
 const defaultMaxLength = 100_000;
-// C0 and C1 controls except \t \n \r, plus DEL.
+// C0 and C1 controls except \t \n \r, plus DEL: matching them is the point of this pattern.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is its purpose.
 const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const unpairedSurrogates = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const fenceTag = "untrusted_input";
@@ -88,7 +89,8 @@ export function fenceUntrusted(name: string, text: string): string {
 /** Turns any value into prompt text: strings as they are, everything else as JSON. */
 export function valueToText(value: unknown): string {
   if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
+    return String(value);
   if (value === undefined || value === null) return "";
   return JSON.stringify(value, null, 2);
 }

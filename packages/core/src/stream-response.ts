@@ -16,7 +16,10 @@ export class StreamResponse implements AsyncIterable<StreamPart> {
 
   /** `source` must call `finish(result)` or `fail(error)` once it ends. */
   constructor(
-    source: (finish: (result: GenerateResult) => void, fail: (error: unknown) => void) => AsyncIterable<StreamPart>,
+    source: (
+      finish: (result: GenerateResult) => void,
+      fail: (error: unknown) => void,
+    ) => AsyncIterable<StreamPart>,
   ) {
     this.#settled = new Promise<GenerateResult>((resolve, reject) => {
       this.#resolve = resolve;

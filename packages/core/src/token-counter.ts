@@ -13,7 +13,10 @@ export const approximateTokenCounter: TokenCounter = (text) => Math.ceil(text.le
 export const messageOverheadTokens = 4;
 
 /** Estimates the input tokens of a list of messages. */
-export function estimateMessageTokens(messages: readonly Message[], counter = approximateTokenCounter): number {
+export function estimateMessageTokens(
+  messages: readonly Message[],
+  counter = approximateTokenCounter,
+): number {
   let total = 0;
   for (const message of messages) {
     total += messageOverheadTokens;

@@ -108,7 +108,8 @@ export class MockProvider implements LanguageProvider {
 function estimateInput(request: LanguageRequest): number {
   let characters = 0;
   for (const message of request.messages) {
-    characters += typeof message.content === "string" ? message.content.length : JSON.stringify(message.content).length;
+    characters +=
+      typeof message.content === "string" ? message.content.length : JSON.stringify(message.content).length;
   }
   return Math.ceil(characters / 4) + 4 * request.messages.length;
 }
@@ -116,7 +117,11 @@ function estimateInput(request: LanguageRequest): number {
 function usageOf(step: MockStep, request: LanguageRequest): Usage {
   const inputTokens = step.usage?.inputTokens ?? estimateInput(request);
   const outputTokens = step.usage?.outputTokens ?? Math.ceil((step.text ?? "").length / 4);
-  const usage: Usage = { inputTokens, outputTokens, totalTokens: step.usage?.totalTokens ?? inputTokens + outputTokens };
+  const usage: Usage = {
+    inputTokens,
+    outputTokens,
+    totalTokens: step.usage?.totalTokens ?? inputTokens + outputTokens,
+  };
   if (step.usage?.cacheReadTokens !== undefined) usage.cacheReadTokens = step.usage.cacheReadTokens;
   if (step.usage?.cacheWriteTokens !== undefined) usage.cacheWriteTokens = step.usage.cacheWriteTokens;
   if (step.usage?.reasoningTokens !== undefined) usage.reasoningTokens = step.usage.reasoningTokens;
@@ -149,6 +154,11 @@ function partsOf(step: MockStep, request: LanguageRequest): StreamPart[] {
   for (const word of (step.text ?? "").match(/\S+\s*/g) ?? []) parts.push({ type: "text-delta", text: word });
   for (const toolCall of step.toolCalls ?? []) parts.push({ type: "tool-call", toolCall });
   const result = resultOf(step, request);
-  parts.push({ type: "finish", finishReason: result.finishReason, usage: result.usage, model: request.model });
+  parts.push({
+    type: "finish",
+    finishReason: result.finishReason,
+    usage: result.usage,
+    model: request.model,
+  });
   return parts;
 }

@@ -66,8 +66,8 @@ export class FFCError extends Error {
 }
 
 /** Marks an error with its class name and every FFC ancestor's, as `Symbol.for` keys. */
-function markKind(error: FFCError, constructor: Function): void {
-  let current: any = constructor;
+function markKind(error: FFCError, errorClass: Function): void {
+  let current: any = errorClass;
   while (current && current !== Error) {
     (error as any)[Symbol.for(`ffc.error.${current.name}`)] = true;
     if (current === FFCError) break;
@@ -77,5 +77,9 @@ function markKind(error: FFCError, constructor: Function): void {
 
 /** True when `error` was built by the FFC error class called `className`, from any installed copy. */
 export function isErrorKind(error: unknown, className: string): boolean {
-  return typeof error === "object" && error !== null && (error as any)[Symbol.for(`ffc.error.${className}`)] === true;
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    (error as any)[Symbol.for(`ffc.error.${className}`)] === true
+  );
 }

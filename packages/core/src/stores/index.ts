@@ -1,3 +1,4 @@
+export type { BreakerState, BreakerStore } from "./breaker-store";
 export type {
   BudgetAmount,
   BudgetLimits,
@@ -5,7 +6,6 @@ export type {
   BudgetStore,
   BudgetUsage,
 } from "./budget-store";
-export type { BreakerState, BreakerStore } from "./breaker-store";
 export type { CacheStore } from "./cache-store";
 export type { RateLimitStore, RateLimitTakeOutcome, RateLimitTakeRequest } from "./rate-limit-store";
 export type { UsageStore, UsageTotals } from "./usage-store";

@@ -29,8 +29,14 @@ export const conformanceApiKey = "sk-ffc-conformance-SECRET-0123456789abcdef";
  */
 export function providerConformanceChecks(target: ConformanceTarget): ConformanceCheck[] {
   const { adapter, server, model } = target;
-  const usage: ScriptedUsage = { inputTokens: 120, outputTokens: 30, cacheReadTokens: 100, reasoningTokens: 10 };
-  const provider = (): LanguageProvider => target.createProvider({ baseURL: server.url, apiKey: conformanceApiKey });
+  const usage: ScriptedUsage = {
+    inputTokens: 120,
+    outputTokens: 30,
+    cacheReadTokens: 100,
+    reasoningTokens: 10,
+  };
+  const provider = (): LanguageProvider =>
+    target.createProvider({ baseURL: server.url, apiKey: conformanceApiKey });
   const request = (extra: Partial<LanguageRequest> = {}): LanguageRequest => ({
     model,
     messages: [
@@ -82,7 +88,9 @@ export function providerConformanceChecks(target: ConformanceTarget): Conformanc
     }),
     check("stream assembles a tool call from argument deltas", async () => {
       const input = { city: "Paris", days: 3 };
-      server.enqueue(adapter.toolCallStream({ toolCallId: "call_1", toolName: "weather", input, usage, model }));
+      server.enqueue(
+        adapter.toolCallStream({ toolCallId: "call_1", toolName: "weather", input, usage, model }),
+      );
       const collected = new StreamAccumulator();
       for await (const part of provider().stream(request({ tools: [weatherTool] }))) collected.add(part);
       expectEqual(collected.toolCalls.length, 1, "tool call count");
@@ -123,7 +131,10 @@ export function providerConformanceChecks(target: ConformanceTarget): Conformanc
       expectNoSecret(error);
     }),
     check("maps a stream cut short to a retryable typed error", async () => {
-      server.enqueue({ ...adapter.textStream({ chunks: ["a", "b", "c", "d", "e"], usage, model }), cutAfterEvents: 2 });
+      server.enqueue({
+        ...adapter.textStream({ chunks: ["a", "b", "c", "d", "e"], usage, model }),
+        cutAfterEvents: 2,
+      });
       const error = await failure(async () => {
         for await (const _part of provider().stream(request())) {
           // Consume until the cut.
@@ -132,7 +143,10 @@ export function providerConformanceChecks(target: ConformanceTarget): Conformanc
       expectErrorClass(error, TemporaryError);
     }),
     check("maps a malformed stream chunk to a typed error", async () => {
-      server.enqueue({ ...adapter.textStream({ chunks: ["a", "b", "c"], usage, model }), malformedAtEvent: 1 });
+      server.enqueue({
+        ...adapter.textStream({ chunks: ["a", "b", "c"], usage, model }),
+        malformedAtEvent: 1,
+      });
       const error = await failure(async () => {
         for await (const _part of provider().stream(request())) {
           // Consume until the bad chunk.
@@ -162,7 +176,8 @@ export function providerConformanceChecks(target: ConformanceTarget): Conformanc
     check("never shows the API key in JSON or inspect output of the provider", async () => {
       const instance = provider();
       const shown = `${JSON.stringify(instance)} ${inspect(instance, { depth: 5, showHidden: true })}`;
-      if (shown.includes(conformanceApiKey)) throw new Error("the API key appears in the provider's JSON or inspect output");
+      if (shown.includes(conformanceApiKey))
+        throw new Error("the API key appears in the provider's JSON or inspect output");
     }),
   );
   return checks;
@@ -211,5 +226,6 @@ function expectErrorClass(error: unknown, errorClass: Function): void {
 
 function expectNoSecret(error: unknown): void {
   const shown = `${String(error)} ${JSON.stringify(error)} ${inspect(error, { depth: 6 })}`;
-  if (shown.includes(conformanceApiKey)) throw new Error("the API key appears in an error's message, JSON or inspect output");
+  if (shown.includes(conformanceApiKey))
+    throw new Error("the API key appears in an error's message, JSON or inspect output");
 }

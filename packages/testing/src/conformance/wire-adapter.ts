@@ -36,7 +36,13 @@ export interface WireAdapter {
   /** A streamed text response, one event per chunk, usage at the end. */
   textStream(options: { chunks: string[]; usage: ScriptedUsage; model: string }): SseReply;
   /** A whole response holding one tool call. */
-  toolCall(options: { toolCallId: string; toolName: string; input: Record<string, unknown>; usage: ScriptedUsage; model: string }): Reply;
+  toolCall(options: {
+    toolCallId: string;
+    toolName: string;
+    input: Record<string, unknown>;
+    usage: ScriptedUsage;
+    model: string;
+  }): Reply;
   /** A streamed response holding one tool call, its arguments in several deltas. */
   toolCallStream(options: {
     toolCallId: string;

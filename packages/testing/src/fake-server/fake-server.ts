@@ -101,7 +101,10 @@ async function send(reply: Reply, request: IncomingMessage, response: ServerResp
       response.end(JSON.stringify(reply.body));
       return;
     case "raw":
-      response.writeHead(reply.status ?? 200, { "content-type": reply.contentType ?? "text/plain", ...headers });
+      response.writeHead(reply.status ?? 200, {
+        "content-type": reply.contentType ?? "text/plain",
+        ...headers,
+      });
       response.end(reply.body);
       return;
     case "sse":
@@ -110,7 +113,11 @@ async function send(reply: Reply, request: IncomingMessage, response: ServerResp
   }
 }
 
-async function sendEvents(reply: SseReply, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function sendEvents(
+  reply: SseReply,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   response.writeHead(reply.status ?? 200, {
     "content-type": "text/event-stream",
     "cache-control": "no-cache",
@@ -126,7 +133,8 @@ async function sendEvents(reply: SseReply, request: IncomingMessage, response: S
       request.socket.destroy();
       return;
     }
-    if (index > 0 && reply.eventDelayMs) await new Promise((resolve) => setTimeout(resolve, reply.eventDelayMs));
+    if (index > 0 && reply.eventDelayMs)
+      await new Promise((resolve) => setTimeout(resolve, reply.eventDelayMs));
     if (response.destroyed) return;
     const event = reply.events[index]!;
     const data = index === reply.malformedAtEvent ? '{"this is": not json' : event.data;
