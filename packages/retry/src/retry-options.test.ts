@@ -1,0 +1,67 @@
+import { ConfigError, TemporaryError } from "@ffc/core";
+import { describe, expect, it } from "vitest";
+import { RetryConfig } from "./retry-config";
+
+function configErrorOf(make: () => unknown): ConfigError {
+  try {
+    make();
+  } catch (error) {
+    if (ConfigError.isInstance(error)) return error;
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("RetryConfig options", () => {
+  it("rejects a negative maxRetries, naming the field", () => {
+    expect(configErrorOf(() => new RetryConfig({ maxRetries: -1 })).message).toBe(
+      'RetryConfig: "maxRetries" must be a whole number of at least 0; got -1.',
+    );
+  });
+
+  it("rejects a backoffFactor below 1", () => {
+    expect(configErrorOf(() => new RetryConfig({ backoffFactor: 0.5 })).message).toMatch(
+      /"backoffFactor" must be a number of at least 1; got 0.5/,
+    );
+  });
+
+  it("rejects an initialDelayMs above maxDelayMs, naming both", () => {
+    expect(configErrorOf(() => new RetryConfig({ initialDelayMs: 5000, maxDelayMs: 1000 })).message).toMatch(
+      /"initialDelayMs" \(5000\) is above "maxDelayMs" \(1000\)/,
+    );
+  });
+
+  it("rejects an unknown option such as a misspelt maxRetry", () => {
+    expect(configErrorOf(() => new RetryConfig({ maxRetry: 3 } as never)).message).toMatch(
+      /unknown option "maxRetry"/,
+    );
+  });
+
+  it("rejects an unknown jitter mode", () => {
+    expect(configErrorOf(() => new RetryConfig({ jitter: "equal" as never })).message).toMatch(
+      /"jitter" must be "full", "none" or "decorrelated"/,
+    );
+  });
+
+  it("rejects errorsToRetry that is a single class, an empty list or not a class", () => {
+    expect(configErrorOf(() => new RetryConfig({ errorsToRetry: TemporaryError as never })).message).toMatch(
+      /"errorsToRetry" must be an array of error classes/,
+    );
+    expect(configErrorOf(() => new RetryConfig({ errorsToRetry: [] })).message).toMatch(
+      /"errorsToRetry" is empty/,
+    );
+    expect(
+      configErrorOf(() => new RetryConfig({ errorsToRetry: ["TemporaryError"] as never })).message,
+    ).toMatch(/"errorsToRetry\[0\]" must be an error class/);
+  });
+
+  it("rejects a retryBudget that is neither false, a RetryBudget nor options", () => {
+    expect(configErrorOf(() => new RetryConfig({ retryBudget: 0.2 as never })).message).toMatch(
+      /"retryBudget" must be/,
+    );
+  });
+
+  it("accepts no options at all", () => {
+    expect(new RetryConfig().maxRetries).toBe(3);
+  });
+});
