@@ -1,0 +1,130 @@
+import Anthropic from "@anthropic-ai/sdk";
+import {
+  ConfigError,
+  type LanguageProvider,
+  type LanguageRequest,
+  type ModelInfo,
+  type ProviderResult,
+  type ProviderSettings,
+  SPECIFICATION_VERSION,
+  type StreamPart,
+} from "@ffc/core";
+import { type AnthropicProviderOptions, apiKeyVariable, validateAnthropicOptions } from "./anthropic-options";
+import { countTokens } from "./count-tokens";
+import { toFFCError } from "./error-mapping";
+import { catalogModelInfo } from "./model-info";
+import { toMessageBody } from "./request-mapping";
+import { fromMessage } from "./response-mapping";
+import { mapStreamEvents } from "./stream-mapping";
+
+/** The Anthropic provider: every optional capability of the contract is present. */
+export interface AnthropicProvider extends LanguageProvider {
+  readonly id: "anthropic";
+  countTokens(request: LanguageRequest): Promise<number>;
+  modelInfo(model: string): ModelInfo | undefined;
+}
+
+/** `max_tokens` when a request sets none, unless the model's own limit is lower. */
+export const defaultMaxTokens = 4096;
+
+/**
+ * Creates an Anthropic Messages provider on the official SDK, with the SDK's retries off
+ * (FFC's retry policy owns retries). Throws a ConfigError at once when no API key is given
+ * and ANTHROPIC_API_KEY is not set.
+ */
+export function createAnthropic(options: AnthropicProviderOptions = {}): AnthropicProvider {
+  const settings = validateAnthropicOptions(options);
+  const apiKey = settings.client ? undefined : (settings.apiKey ?? readEnvironmentKey());
+  if (!settings.client && !apiKey) {
+    throw new ConfigError(
+      `createAnthropic: no API key. Pass the "apiKey" option or set the ${apiKeyVariable} environment variable.`,
+      { provider: "anthropic" },
+    );
+  }
+  // The client (which holds the key in a public field) lives only in this closure.
+  const client =
+    settings.client ??
+    new Anthropic({
+      apiKey: apiKey!,
+      maxRetries: 0,
+      ...(settings.baseURL ? { baseURL: originOf(settings.baseURL) } : {}),
+      ...(settings.headers ? { defaultHeaders: settings.headers } : {}),
+      ...(settings.timeoutMs ? { timeout: settings.timeoutMs } : {}),
+    });
+  const secrets = [apiKey, client.apiKey ?? undefined, client.authToken ?? undefined];
+  const modelInfo = (model: string): ModelInfo | undefined =>
+    settings.modelInfo?.[model] ?? catalogModelInfo(model);
+  const maxTokensFor = (model: string) => {
+    const limit = modelInfo(model)?.maxOutputTokens;
+    const wanted = settings.defaultMaxTokens ?? defaultMaxTokens;
+    return limit !== undefined ? Math.min(wanted, limit) : wanted;
+  };
+  const requestOptions = (request: LanguageRequest, timeoutMs: number | undefined) => ({
+    maxRetries: 0,
+    ...(request.signal ? { signal: request.signal } : {}),
+    ...(timeoutMs !== undefined ? { timeout: timeoutMs } : {}),
+  });
+  const fail = (thrown: unknown, request: LanguageRequest) =>
+    toFFCError(thrown, { model: request.model, signal: request.signal, secrets });
+
+  return {
+    specificationVersion: SPECIFICATION_VERSION,
+    id: "anthropic",
+
+    async generate(request: LanguageRequest): Promise<ProviderResult> {
+      try {
+        const body = toMessageBody(request, { defaultMaxTokens: maxTokensFor(request.model) });
+        // The SDK refuses long non-streaming calls unless a timeout is given; give the one it would allow.
+        const timeout = settings.timeoutMs ?? Math.max(600_000, (3_600_000 * body.max_tokens) / 128_000);
+        const message = await client.messages.create(
+          { ...body, stream: false as const },
+          requestOptions(request, timeout),
+        );
+        return fromMessage(message, request.model);
+      } catch (thrown) {
+        throw fail(thrown, request);
+      }
+    },
+
+    async *stream(request: LanguageRequest): AsyncIterable<StreamPart> {
+      try {
+        const body = toMessageBody(request, { defaultMaxTokens: maxTokensFor(request.model) });
+        const events = await client.messages.create(
+          { ...body, stream: true as const },
+          requestOptions(request, undefined),
+        );
+        yield* mapStreamEvents(events, request.model);
+      } catch (thrown) {
+        throw fail(thrown, request);
+      }
+    },
+
+    countTokens(request: LanguageRequest): Promise<number> {
+      return countTokens(request, { client, secrets, defaultMaxTokens: maxTokensFor(request.model) });
+    },
+
+    modelInfo,
+  };
+}
+
+/**
+ * What `Provider.ANTHROPIC` resolves to: core imports this package lazily and calls
+ * `createProvider` with the manager's apiKey, baseURL and headers.
+ */
+export function createProvider(settings: ProviderSettings = {}): AnthropicProvider {
+  const options: AnthropicProviderOptions = {};
+  if (settings.apiKey !== undefined) options.apiKey = settings.apiKey;
+  if (settings.baseURL !== undefined) options.baseURL = settings.baseURL;
+  if (settings.headers !== undefined) options.headers = settings.headers;
+  return createAnthropic(options);
+}
+
+function readEnvironmentKey(): string | undefined {
+  const value = typeof process === "undefined" ? undefined : process.env[apiKeyVariable];
+  return value ? value : undefined;
+}
+
+/** The SDK appends `/v1/messages` itself, so a base URL ending in `/v1` would double it. */
+function originOf(baseURL: string): string {
+  return baseURL.replace(/\/+$/, "").replace(/\/v1$/, "");
+}

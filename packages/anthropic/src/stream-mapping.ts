@@ -1,0 +1,130 @@
+import type Anthropic from "@anthropic-ai/sdk";
+import { type StreamPart, TemporaryError } from "@ffc/core";
+import { mapFinishReason } from "./finish-reason";
+import { type AnthropicWireUsage, mergeWireUsage, normalizeUsage } from "./usage";
+
+interface ToolBlock {
+  id: string;
+  name: string;
+  json: string;
+}
+
+/**
+ * FFC stream parts for Anthropic's raw stream events. Text and thinking deltas pass
+ * through; tool arguments are passed on as `tool-call-delta` parts and assembled into one
+ * `tool-call` when their block stops; the final usage comes from `message_delta` (its
+ * numbers are cumulative) over `message_start`; exactly one `finish` part ends the stream.
+ * A stream that ends before `message_stop` is truncated and fails with a TemporaryError.
+ */
+export async function* mapStreamEvents(
+  events: AsyncIterable<Anthropic.RawMessageStreamEvent>,
+  requestedModel: string,
+): AsyncIterable<StreamPart> {
+  const target = { provider: "anthropic", model: requestedModel };
+  const tools = new Map<number, ToolBlock>();
+  let usage: AnthropicWireUsage = {};
+  let model = requestedModel;
+  let responseId: string | undefined;
+  let stopReason: string | null | undefined;
+  let started = false;
+  for await (const event of events) {
+    switch (event.type) {
+      case "message_start":
+        started = true;
+        usage = event.message.usage ?? {};
+        model = event.message.model ?? requestedModel;
+        responseId = event.message.id;
+        break;
+      case "content_block_start": {
+        const block = event.content_block;
+        if (block.type === "text" && block.text) yield { type: "text-delta", text: block.text };
+        else if (block.type === "thinking" && block.thinking)
+          yield { type: "reasoning-delta", text: block.thinking };
+        else if (block.type === "redacted_thinking")
+          yield { type: "reasoning-delta", text: "", signature: block.data };
+        else if (block.type === "tool_use")
+          tools.set(event.index, { id: block.id, name: block.name, json: "" });
+        break;
+      }
+      case "content_block_delta": {
+        const delta = event.delta;
+        if (delta.type === "text_delta") {
+          if (delta.text) yield { type: "text-delta", text: delta.text };
+        } else if (delta.type === "thinking_delta") {
+          if (delta.thinking) yield { type: "reasoning-delta", text: delta.thinking };
+        } else if (delta.type === "signature_delta") {
+          yield { type: "reasoning-delta", text: "", signature: delta.signature };
+        } else if (delta.type === "input_json_delta") {
+          const tool = tools.get(event.index);
+          if (tool && delta.partial_json) {
+            tool.json += delta.partial_json;
+            yield {
+              type: "tool-call-delta",
+              toolCallId: tool.id,
+              toolName: tool.name,
+              argumentsDelta: delta.partial_json,
+            };
+          }
+        }
+        break;
+      }
+      case "content_block_stop": {
+        const tool = tools.get(event.index);
+        if (tool) {
+          tools.delete(event.index);
+          yield {
+            type: "tool-call",
+            toolCall: { toolCallId: tool.id, toolName: tool.name, input: parseArguments(tool, target) },
+          };
+        }
+        break;
+      }
+      case "message_delta":
+        stopReason = event.delta.stop_reason ?? stopReason;
+        usage = mergeWireUsage(usage, event.usage);
+        break;
+      case "message_stop":
+        yield finishPart(stopReason, usage, model, responseId);
+        return;
+    }
+  }
+  throw new TemporaryError(
+    started
+      ? "The Anthropic stream ended before message_stop; the response is incomplete."
+      : "The Anthropic stream ended without any message; the response is empty.",
+    target,
+  );
+}
+
+function finishPart(
+  stopReason: string | null | undefined,
+  usage: AnthropicWireUsage,
+  model: string,
+  responseId: string | undefined,
+): StreamPart {
+  const part: Extract<StreamPart, { type: "finish" }> = {
+    type: "finish",
+    finishReason: mapFinishReason(stopReason),
+    usage: normalizeUsage(usage),
+    model,
+  };
+  if (stopReason) part.rawFinishReason = stopReason;
+  if (responseId) part.responseId = responseId;
+  return part;
+}
+
+/** A tool's streamed arguments as JSON; no-argument tools send only "" (meaning {}). */
+function parseArguments(tool: ToolBlock, target: { provider: string; model: string }): unknown {
+  if (tool.json.trim() === "") return {};
+  try {
+    return JSON.parse(tool.json);
+  } catch (cause) {
+    throw new TemporaryError(
+      `Anthropic streamed arguments for tool "${tool.name}" that are not valid JSON.`,
+      {
+        ...target,
+        cause,
+      },
+    );
+  }
+}
