@@ -1,7 +1,14 @@
-import * as z from "zod/mini";
-import { isLanguageProvider, type LanguageProvider } from "./provider";
+import { ConfigError } from "./errors/config-error";
+import {
+  httpUrl,
+  nonEmptyString,
+  numberBetween,
+  type Problem,
+  positiveInteger,
+  stringArray,
+  stringRecord,
+} from "./option-checks";
 import { assertProviderReference, type ProviderReference } from "./provider-registry";
-import { validateOptions } from "./validate-options";
 
 /** How an LLMManager reaches its model. The guide's `LLMConfig`, in camelCase. */
 export interface LLMConfig {
@@ -27,49 +34,51 @@ export interface LLMConfig {
   timeoutMs?: number;
 }
 
-const positiveInteger = (what: string) =>
-  z.int(`must be a whole number (${what})`).check(z.positive(`must be greater than 0 (${what})`));
+const knownFields = new Set([
+  "provider",
+  "model",
+  "apiKey",
+  "baseURL",
+  "headers",
+  "maxTokens",
+  "temperature",
+  "topP",
+  "stop",
+  "timeoutMs",
+]);
 
-const providerSchema = z.custom<ProviderReference>((value) => {
-  try {
-    assertProviderReference(value, "provider");
-    return true;
-  } catch {
-    return false;
-  }
-}, "must be a provider id such as Provider.OPENAI, a registered id, or a provider object");
-
-const configSchema = z.object({
-  provider: providerSchema,
-  model: z.string('must be a string such as "gpt-4o"').check(z.minLength(1, "must not be empty")),
-  apiKey: z.optional(
-    z
-      .string("must be a string")
-      .check(z.minLength(1, "must not be empty; leave it out to use the environment variable")),
-  ),
-  baseURL: z.optional(z.url('must be a URL such as "http://localhost:11434/v1"')),
-  headers: z.optional(z.record(z.string(), z.string("header values must be strings"))),
-  maxTokens: z.optional(positiveInteger("output tokens")),
-  temperature: z.optional(
-    z.number("must be a number").check(z.minimum(0, "must be at least 0"), z.maximum(2, "must be at most 2")),
-  ),
-  topP: z.optional(
-    z.number("must be a number").check(z.minimum(0, "must be at least 0"), z.maximum(1, "must be at most 1")),
-  ),
-  stop: z.optional(z.array(z.string("stop sequences must be strings"))),
-  timeoutMs: z.optional(positiveInteger("milliseconds")),
-});
-
-/** Validates a config once; throws a ConfigError naming each bad field. */
+/** Validates a config once; throws one ConfigError naming each bad field. */
 export function validateConfig(config: unknown): LLMConfig {
-  if (typeof config === "object" && config !== null && typeof (config as LLMConfig).provider === "string") {
-    // Give the precise reason (unknown id, which package) rather than the schema's summary.
-    assertProviderReference((config as LLMConfig).provider, "provider");
+  if (typeof config !== "object" || config === null) {
+    throw new ConfigError(
+      'Invalid LLMConfig: pass an object such as { provider: Provider.OPENAI, model: "gpt-4o" }.',
+    );
   }
-  const parsed = validateOptions(configSchema, config, "LLMConfig");
-  const provider = (config as LLMConfig).provider;
-  return {
-    ...parsed,
-    provider: isLanguageProvider(provider) ? (provider as LanguageProvider) : parsed.provider,
-  } as LLMConfig;
+  const value = config as Record<string, unknown>;
+  // The provider check gives the most precise message (unknown id, which package), so it goes first.
+  assertProviderReference(value.provider, "provider");
+  const problems: Problem[] = [
+    nonEmptyString(value.model, "model", '"gpt-4o"', false),
+    nonEmptyString(value.apiKey, "apiKey", "an API key; leave it out to use the environment variable"),
+    httpUrl(value.baseURL, "baseURL"),
+    stringRecord(value.headers, "headers"),
+    positiveInteger(value.maxTokens, "maxTokens"),
+    numberBetween(value.temperature, "temperature", 0, 2),
+    numberBetween(value.topP, "topP", 0, 1),
+    stringArray(value.stop, "stop"),
+    positiveInteger(value.timeoutMs, "timeoutMs"),
+  ];
+  const unknown = Object.keys(value).filter((key) => !knownFields.has(key));
+  // The guide's Python spelling is a likely slip; say what the TypeScript name is.
+  for (const key of unknown) problems.push(`"${key}": is not an LLMConfig option${suggestion(key)}`);
+  const found = problems.filter((problem): problem is string => problem !== undefined);
+  if (found.length > 0) throw new ConfigError(`Invalid LLMConfig: ${found.join("; ")}.`);
+  return value as unknown as LLMConfig;
+}
+
+function suggestion(key: string): string {
+  const camel = key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  if (knownFields.has(camel)) return ` (did you mean "${camel}"?)`;
+  if (key.toLowerCase() === "baseurl") return ' (did you mean "baseURL"?)';
+  return "";
 }

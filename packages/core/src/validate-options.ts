@@ -1,20 +1,26 @@
-import type * as z from "zod/mini";
 import { ConfigError } from "./errors/config-error";
+import type { StandardSchemaV1 } from "./standard-schema";
 
 /**
- * Checks options against a zod/mini schema once, at construction, and throws one readable
- * ConfigError naming every bad field, e.g. `Invalid LLMConfig: "maxTokens" must be ...`.
+ * Checks options against any synchronous Standard Schema (zod, zod/mini, valibot ...) once,
+ * at construction, and throws one readable ConfigError naming every bad field, e.g.
+ * `Invalid RetryConfig: "maxRetries": must be at least 0.`
  */
-export function validateOptions<Schema extends z.ZodMiniType>(
-  schema: Schema,
+export function validateOptions<Output>(
+  schema: StandardSchemaV1<unknown, Output>,
   value: unknown,
   what: string,
-): z.infer<Schema> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data as z.infer<Schema>;
-  const problems = parsed.error.issues.map((issue) => {
-    const field = issue.path.length > 0 ? `"${issue.path.map(String).join(".")}"` : "the options object";
-    return `${field}: ${issue.message}`;
+): Output {
+  const outcome = schema["~standard"].validate(value);
+  if (outcome instanceof Promise) {
+    throw new TypeError(
+      `validateOptions(${what}): the schema validates asynchronously; use a synchronous schema.`,
+    );
+  }
+  if (!outcome.issues) return outcome.value;
+  const problems = outcome.issues.map((issue) => {
+    const path = (issue.path ?? []).map((key) => String(typeof key === "object" ? key.key : key));
+    return `${path.length > 0 ? `"${path.join(".")}"` : "the options object"}: ${issue.message}`;
   });
   throw new ConfigError(`Invalid ${what}: ${problems.join("; ")}.`);
 }
