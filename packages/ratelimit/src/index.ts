@@ -1,1 +1,16 @@
-export {};
+export { isLocalRateLimitError, type LocalRefusal, localRateLimitError } from "./local-rate-limit-error";
+export { MemoryRateLimitStore, type MemoryRateLimitStoreOptions } from "./memory-rate-limit-store";
+export {
+  type HeadersLike,
+  parseGoDuration,
+  parseRateLimitHeaders,
+  type VendorLimitState,
+  type VendorRateLimitState,
+} from "./parse-rate-limit-headers";
+export {
+  type RateLimitStoreFactory,
+  rateLimitStoreConformanceChecks,
+  type StoreConformanceCheck,
+} from "./rate-limit-store-conformance";
+export { RateLimiter } from "./rate-limiter";
+export type { OnLimit, RateLimiterOptions, RateLimitRule } from "./rate-limiter-options";

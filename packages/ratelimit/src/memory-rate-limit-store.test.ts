@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { MemoryRateLimitStore } from "./memory-rate-limit-store";
+import { rateLimitStoreConformanceChecks } from "./rate-limit-store-conformance";
+
+describe("MemoryRateLimitStore conformance", () => {
+  for (const check of rateLimitStoreConformanceChecks(() => new MemoryRateLimitStore()))
+    it(check.name, check.run);
+});
+
+describe("MemoryRateLimitStore", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("slides the window: takes leave one by one as each turns a window old", async () => {
+    vi.useFakeTimers({ now: 0 });
+    const store = new MemoryRateLimitStore();
+    const take = () =>
+      store.take({ key: "k", id: crypto.randomUUID(), amount: 1, limit: 2, windowMs: 60_000 });
+    expect((await take()).ok).toBe(true);
+    vi.advanceTimersByTime(30_000);
+    expect((await take()).ok).toBe(true);
+    const refused = await take();
+    expect(refused.retryAfterMs).toBe(30_000);
+    vi.advanceTimersByTime(30_000);
+    expect((await take()).ok).toBe(true);
+    expect((await take()).ok).toBe(false);
+  });
+
+  it("starts a key afresh once its takes are a window old, even after a sweep", async () => {
+    vi.useFakeTimers({ now: 0 });
+    const store = new MemoryRateLimitStore();
+    for (let index = 0; index < 999; index += 1) {
+      await store.take({ key: `user-${index}`, id: `t${index}`, amount: 1, limit: 5, windowMs: 1000 });
+    }
+    vi.advanceTimersByTime(2000);
+    await store.take({ key: "late", id: "x", amount: 1, limit: 5, windowMs: 1000 });
+    // A settle of a forgotten key's take is a no-op, and the key starts fresh.
+    await store.settle({ key: "user-1", id: "t1", amount: 5, windowMs: 1000 });
+    expect(await store.take({ key: "user-1", id: "y", amount: 5, limit: 5, windowMs: 1000 })).toEqual({
+      ok: true,
+      remaining: 0,
+      retryAfterMs: 0,
+    });
+  });
+});

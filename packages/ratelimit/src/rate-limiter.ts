@@ -1,0 +1,307 @@
+import {
+  type AttemptRecord,
+  type CallContext,
+  ConfigError,
+  describeValue,
+  estimateMessageTokens,
+  type GenerateNext,
+  type Plugin,
+  type PolicyStage,
+  type ProviderResult,
+  RateLimitError,
+  type RateLimitStore,
+  type StreamNext,
+  type StreamPart,
+  sleep,
+} from "@ffc/core";
+import { isLocalRateLimitError, localRateLimitError } from "./local-rate-limit-error";
+import { MemoryRateLimitStore } from "./memory-rate-limit-store";
+import {
+  type HeadersLike,
+  parseRateLimitHeaders,
+  type VendorRateLimitState,
+} from "./parse-rate-limit-headers";
+import {
+  type CheckedRateLimiterOptions,
+  checkRateLimiterOptions,
+  type RateLimiterOptions,
+  type RateLimitRule,
+} from "./rate-limiter-options";
+import { VendorHints } from "./vendor-hints";
+
+const windowMs = 60_000;
+
+interface Target {
+  provider: string;
+  model: string;
+}
+
+/** One take held for a call, settled with what the call really used. */
+interface HeldTake {
+  key: string;
+  id: string;
+  kind: "requests" | "tokens";
+}
+
+/**
+ * Requests- and tokens-per-minute limits as a policy (stage "rate-limit": inside the cache and
+ * budget, outside fallback and retry). Before a call it takes one request and the estimated
+ * tokens (input estimate plus `maxTokens`) from every matching limit, all or nothing; when
+ * that does not fit it waits (at most `maxWaitMs`) or refuses with a RateLimitError that says
+ * it came from FFC's own limiter. Afterwards it replaces the estimate by the tokens and
+ * requests the call really used. It also obeys what vendors say: a vendor's 429 with
+ * retry-after pauses that provider and model, and `learnFromHeaders` reads their headers.
+ */
+export class RateLimiter implements Plugin {
+  readonly name = "rate-limit";
+  /** Where the limiter sits: "rate-limit", or "custom" (innermost) with `perAttempt`. */
+  readonly stage: PolicyStage;
+  readonly #options: CheckedRateLimiterOptions;
+  readonly #store: RateLimitStore;
+  readonly #hints = new VendorHints();
+
+  constructor(options: RateLimiterOptions) {
+    this.#options = checkRateLimiterOptions(options);
+    this.#store = this.#options.store ?? new MemoryRateLimitStore();
+    this.stage = this.#options.perAttempt ? "custom" : "rate-limit";
+  }
+
+  /** The store holding the counters. */
+  get store(): RateLimitStore {
+    return this.#store;
+  }
+
+  async generate(call: CallContext, next: GenerateNext): Promise<ProviderResult> {
+    const target = { provider: call.provider.id, model: call.request.model };
+    const from = call.attempts.length;
+    const held = await this.#acquire(call, target);
+    let failed = false;
+    try {
+      return await next(call);
+    } catch (error) {
+      failed = true;
+      throw error;
+    } finally {
+      await this.#release(held, call, from, target, failed);
+    }
+  }
+
+  async *stream(call: CallContext, next: StreamNext): AsyncIterable<StreamPart> {
+    const target = { provider: call.provider.id, model: call.request.model };
+    const from = call.attempts.length;
+    const held = await this.#acquire(call, target);
+    let failed = false;
+    try {
+      yield* next(call);
+    } catch (error) {
+      failed = true;
+      throw error;
+    } finally {
+      await this.#release(held, call, from, target, failed);
+    }
+  }
+
+  /**
+   * Learns from a vendor's response headers (OpenAI `x-ratelimit-*`, Anthropic
+   * `anthropic-ratelimit-*`): later calls to that provider and model wait for the vendor's
+   * reset when it said nothing is left, and a limit used up is shared through the store.
+   * Returns what was read.
+   */
+  async learnFromHeaders(
+    provider: string,
+    model: string,
+    headers: HeadersLike,
+  ): Promise<VendorRateLimitState> {
+    const now = Date.now();
+    const state = parseRateLimitHeaders(headers, now);
+    this.#hints.learn(provider, model, state, now);
+    let pauseMs = state.retryAfterMs ?? 0;
+    if (state.requests?.remaining === 0) pauseMs = Math.max(pauseMs, state.requests.resetMs);
+    if (state.tokens?.remaining === 0) pauseMs = Math.max(pauseMs, state.tokens.resetMs);
+    if (pauseMs > 0)
+      await this.#store.pause({ key: vendorKey(provider, model), durationMs: Math.ceil(pauseMs) });
+    return state;
+  }
+
+  /** Closes the store (its connections and timers). */
+  async close(): Promise<void> {
+    await this.#store.close?.();
+  }
+
+  async #acquire(call: CallContext, target: Target): Promise<HeldTake[]> {
+    const scope = this.#scopeOf(call, target);
+    const rules = this.#options.limits.filter((rule) => matches(rule, target));
+    const tokens = this.#estimateTokens(call);
+    const started = Date.now();
+    let slept = false;
+    for (;;) {
+      const [paused, taken] = await Promise.all([
+        this.#store.pausedFor(vendorKey(target.provider, target.model)),
+        this.#takeAll(rules, scope, target, tokens),
+      ]);
+      const hinted = this.#hints.waitFor(target.provider, target.model, tokens, Date.now());
+      let refusal = taken.refusal;
+      if (!refusal && (paused > 0 || hinted.ms > 0)) {
+        await this.#settleAll(taken.held, 0, 0);
+        refusal =
+          paused >= hinted.ms
+            ? {
+                what: "a pause the vendor asked for (429 retry-after or rate-limit headers)",
+                retryAfterMs: paused,
+              }
+            : { what: hinted.what, retryAfterMs: hinted.ms };
+      }
+      if (!refusal) {
+        this.#hints.consume(target.provider, target.model, tokens, Date.now());
+        if (slept) call.emit("rate-limit-waited", { ...target, waitedMs: Date.now() - started, scope });
+        return taken.held;
+      }
+      const waitedMs = Date.now() - started;
+      if (
+        refusal.retryAfterMs < 0 ||
+        this.#options.onLimit === "refuse" ||
+        waitedMs + refusal.retryAfterMs > this.#options.maxWaitMs
+      ) {
+        const error = localRateLimitError({ ...target, scope, ...refusal });
+        call.emit("rate-limit-refused", { ...target, scope, error });
+        throw error;
+      }
+      await sleep(refusal.retryAfterMs, call.signal);
+      slept = true;
+    }
+  }
+
+  /** Takes from every matching limit at once; when one refuses, gives back the others. */
+  async #takeAll(
+    rules: RateLimitRule[],
+    scope: string,
+    target: Target,
+    tokens: number,
+  ): Promise<{ held: HeldTake[]; refusal?: { what: string; retryAfterMs: number } }> {
+    const wanted: Array<{ take: HeldTake; amount: number; limit: number; what: string }> = [];
+    for (const rule of rules) {
+      const where = ruleKey(scope, rule);
+      if (rule.requestsPerMinute !== undefined) {
+        wanted.push({
+          take: { key: `${where}:requests`, id: crypto.randomUUID(), kind: "requests" },
+          amount: 1,
+          limit: rule.requestsPerMinute,
+          what: `${rule.requestsPerMinute} requests per minute${describeRule(rule, target)}`,
+        });
+      }
+      if (rule.tokensPerMinute !== undefined) {
+        wanted.push({
+          take: { key: `${where}:tokens`, id: crypto.randomUUID(), kind: "tokens" },
+          amount: tokens,
+          limit: rule.tokensPerMinute,
+          what: `${rule.tokensPerMinute} tokens per minute${describeRule(rule, target)} (this call: about ${tokens})`,
+        });
+      }
+    }
+    const outcomes = await Promise.all(
+      wanted.map((item) =>
+        this.#store.take({
+          key: item.take.key,
+          id: item.take.id,
+          amount: item.amount,
+          limit: item.limit,
+          windowMs,
+        }),
+      ),
+    );
+    const held = wanted.filter((_, index) => outcomes[index]!.ok).map((item) => item.take);
+    let refusal: { what: string; retryAfterMs: number } | undefined;
+    outcomes.forEach((outcome, index) => {
+      if (outcome.ok) return;
+      const never = outcome.retryAfterMs < 0;
+      if (!refusal || never || (refusal.retryAfterMs >= 0 && outcome.retryAfterMs > refusal.retryAfterMs)) {
+        refusal = { what: wanted[index]!.what, retryAfterMs: outcome.retryAfterMs };
+      }
+    });
+    if (!refusal) return { held };
+    await this.#settleAll(held, 0, 0);
+    return { held: [], refusal };
+  }
+
+  /** Replaces the estimate by what the call's attempts to this target really used. */
+  async #release(
+    held: HeldTake[],
+    call: CallContext,
+    from: number,
+    target: Target,
+    failed: boolean,
+  ): Promise<void> {
+    const attempts = call.attempts.slice(from);
+    const own = attempts.filter(
+      (attempt) => attempt.provider === target.provider && attempt.model === target.model,
+    );
+    const tokens = own.reduce((sum, attempt) => sum + (attempt.usage?.totalTokens ?? 0), 0);
+    await this.#settleAll(held, own.length, tokens);
+    if (failed) await this.#learnFromAttempts(attempts);
+  }
+
+  async #settleAll(held: HeldTake[], requests: number, tokens: number): Promise<void> {
+    // A failed settle leaves the estimate in place: that errs on the side of sending less.
+    await Promise.all(
+      held.map((take) =>
+        this.#store
+          .settle({
+            key: take.key,
+            id: take.id,
+            amount: take.kind === "requests" ? requests : tokens,
+            windowMs,
+          })
+          .catch(() => {}),
+      ),
+    );
+  }
+
+  /** A vendor's 429 with retry-after pauses that provider and model for every caller of the store. */
+  async #learnFromAttempts(attempts: AttemptRecord[]): Promise<void> {
+    for (const attempt of attempts) {
+      const error = attempt.error;
+      if (!RateLimitError.isInstance(error) || isLocalRateLimitError(error) || error.quotaExhausted) continue;
+      if (!error.retryAfterMs || error.retryAfterMs <= 0) continue;
+      await this.#store
+        .pause({ key: vendorKey(attempt.provider, attempt.model), durationMs: Math.ceil(error.retryAfterMs) })
+        .catch(() => {});
+    }
+  }
+
+  #scopeOf(call: CallContext, target: Target): string {
+    if (!this.#options.scope) return "global";
+    const scope = this.#options.scope(call);
+    if (typeof scope !== "string" || scope === "") {
+      throw new ConfigError(
+        `RateLimiter "scope" returned ${describeValue(scope)} for a call to ${target.provider}/${target.model}; it must return a non-empty string such as a user id (e.g. (call) => call.request.metadata?.userId ?? "anonymous").`,
+      );
+    }
+    return scope;
+  }
+
+  #estimateTokens(call: CallContext): number {
+    const output = call.request.maxTokens ?? this.#options.defaultOutputTokens;
+    return Math.ceil(estimateMessageTokens(call.request.messages) + output);
+  }
+}
+
+function matches(rule: RateLimitRule, target: Target): boolean {
+  return (
+    (rule.provider === undefined || rule.provider === target.provider) &&
+    (rule.model === undefined || rule.model === target.model)
+  );
+}
+
+function ruleKey(scope: string, rule: RateLimitRule): string {
+  return [scope, rule.provider ?? "*", rule.model ?? "*"].map(encodeURIComponent).join(":");
+}
+
+function vendorKey(provider: string, model: string): string {
+  return `vendor:${encodeURIComponent(provider)}:${encodeURIComponent(model)}`;
+}
+
+function describeRule(rule: RateLimitRule, target: Target): string {
+  if (rule.provider === undefined && rule.model === undefined) return " (all providers)";
+  if (rule.model === undefined) return ` (all ${target.provider} models)`;
+  return "";
+}
