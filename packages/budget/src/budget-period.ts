@@ -1,0 +1,95 @@
+import { ConfigError } from "@ffc/core";
+
+/** How long a budget lasts before it starts again from zero. */
+export type BudgetPeriod = "hour" | "day" | "week" | "month" | "total";
+
+/** Every accepted period, for validation messages. */
+export const budgetPeriods: readonly BudgetPeriod[] = ["hour", "day", "week", "month", "total"];
+
+/** One concrete window of a period, e.g. the day 2026-01-31 in Europe/Paris. */
+export interface PeriodWindow {
+  /** A stable id of the window, part of the store key, e.g. "day:2026-01-31". */
+  id: string;
+  /** How long the store should keep the window's data, in ms (0: forever). */
+  keepForMs: number;
+}
+
+const hourMs = 3_600_000;
+const dayMs = 24 * hourMs;
+// The window's data is kept a little past its end, so `status()` just after midnight still works.
+const keepFor: Record<BudgetPeriod, number> = {
+  hour: 2 * hourMs,
+  day: 2 * dayMs,
+  week: 8 * dayMs,
+  month: 32 * dayMs,
+  total: 0,
+};
+
+/** Checks a time zone name with Intl, naming `field` when it is unknown. */
+export function checkTimeZone(timeZone: unknown, field: string): string {
+  if (typeof timeZone !== "string" || timeZone === "") {
+    throw new ConfigError(
+      `Invalid ${field}: expected an IANA time zone name such as "UTC" or "Europe/Paris".`,
+    );
+  }
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone });
+  } catch {
+    throw new ConfigError(
+      `Invalid ${field}: "${timeZone}" is not a time zone Intl knows; use an IANA name such as "Europe/Paris".`,
+    );
+  }
+  return timeZone;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The window of `period` that contains `now`, with calendar boundaries in `timeZone`. */
+export function periodWindow(period: BudgetPeriod, now: number, timeZone: string): PeriodWindow {
+  if (period === "total") return { id: "total", keepForMs: 0 };
+  const local = localParts(now, timeZone);
+  const date = `${local.year}-${pad(local.month)}-${pad(local.day)}`;
+  const keepForMs = keepFor[period];
+  switch (period) {
+    case "hour":
+      return { id: `hour:${date}T${pad(local.hour)}`, keepForMs };
+    case "day":
+      return { id: `day:${date}`, keepForMs };
+    case "month":
+      return { id: `month:${local.year}-${pad(local.month)}`, keepForMs };
+    case "week": {
+      // Weeks start on Monday (ISO 8601); the id is the date of that Monday.
+      const civil = Date.UTC(local.year, local.month - 1, local.day);
+      const weekday = (new Date(civil).getUTCDay() + 6) % 7;
+      const monday = new Date(civil - weekday * dayMs);
+      return { id: `week:${monday.toISOString().slice(0, 10)}`, keepForMs };
+    }
+  }
+}
+
+function localParts(
+  now: number,
+  timeZone: string,
+): { year: number; month: number; day: number; hour: number } {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      hourCycle: "h23",
+    });
+    formatters.set(timeZone, formatter);
+  }
+  const parts: Record<string, number> = {};
+  for (const part of formatter.formatToParts(new Date(now))) {
+    if (part.type !== "literal") parts[part.type] = Number(part.value);
+  }
+  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour! };
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, "0");
+}

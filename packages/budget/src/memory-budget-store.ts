@@ -1,0 +1,67 @@
+import type { BudgetReserveOutcome, BudgetStore, BudgetUsage } from "@ffc/core";
+import {
+  type BudgetLedger,
+  type BudgetReserveRequest,
+  type BudgetSettleRequest,
+  emptyLedger,
+  isLedgerExpired,
+  pruneLedger,
+  reserveInLedger,
+  settleInLedger,
+  usageOfLedger,
+} from "./budget-ledger";
+
+/** Options of a MemoryBudgetStore. */
+export interface MemoryBudgetStoreOptions {
+  /** The clock, in ms since the epoch (default Date.now); tests pass a fake one. */
+  now?: () => number;
+}
+
+/**
+ * Budget state in this process's memory: the default. Every method runs to completion without
+ * awaiting, so JavaScript's single thread makes each one atomic.
+ */
+export class MemoryBudgetStore implements BudgetStore {
+  readonly #ledgers = new Map<string, BudgetLedger>();
+  readonly #now: () => number;
+
+  constructor(options: MemoryBudgetStoreOptions = {}) {
+    this.#now = options.now ?? Date.now;
+  }
+
+  async reserve(request: BudgetReserveRequest): Promise<BudgetReserveOutcome> {
+    const now = this.#now();
+    return reserveInLedger(this.#ledger(request.key, now), request, now);
+  }
+
+  async settle(request: BudgetSettleRequest): Promise<BudgetUsage> {
+    const now = this.#now();
+    return settleInLedger(this.#ledger(request.key, now), request, now);
+  }
+
+  async usage(key: string): Promise<BudgetUsage> {
+    const now = this.#now();
+    const ledger = this.#ledgers.get(key);
+    if (!ledger || isLedgerExpired(ledger, now)) return usageOfLedger(emptyLedger());
+    pruneLedger(ledger, now);
+    return usageOfLedger(ledger);
+  }
+
+  async close(): Promise<void> {
+    this.#ledgers.clear();
+  }
+
+  #ledger(key: string, now: number): BudgetLedger {
+    let ledger = this.#ledgers.get(key);
+    if (!ledger || isLedgerExpired(ledger, now)) {
+      // Dropping expired keys here keeps memory bounded by the live periods only.
+      for (const [other, candidate] of this.#ledgers)
+        if (isLedgerExpired(candidate, now)) this.#ledgers.delete(other);
+      ledger = emptyLedger();
+      this.#ledgers.set(key, ledger);
+    } else {
+      pruneLedger(ledger, now);
+    }
+    return ledger;
+  }
+}
