@@ -1,0 +1,96 @@
+import type { LanguageRequest, Message } from "@ffc/core";
+
+/**
+ * Tokens OpenAI charges for one image in a typical request (a 1024×1024 picture at high
+ * detail on gpt-4o: 85 base + 4 tiles × 170). The real figure depends on the image size,
+ * which is not known without decoding it, so images are the one estimated part of the count.
+ */
+export const imageTokenEstimate = 765;
+
+interface ChatMessageForCount {
+  role: string;
+  content: string;
+  function_call?: { name: string; arguments: string };
+}
+
+type Tokenizer = { countTokens(text: string): number };
+type FunctionCounting = typeof import("gpt-tokenizer/functionCalling");
+
+let loaded: Promise<{ o200k: Tokenizer; cl100k: Tokenizer; functions: FunctionCounting }> | undefined;
+
+/** Loads the tokenizers on first use: their vocabularies are megabytes an app may never need. */
+function tokenizers() {
+  loaded ??= Promise.all([
+    import("gpt-tokenizer/encoding/o200k_base"),
+    import("gpt-tokenizer/encoding/cl100k_base"),
+    import("gpt-tokenizer/functionCalling"),
+  ]).then(([o200k, cl100k, functions]) => ({ o200k, cl100k, functions }));
+  return loaded;
+}
+
+/** gpt-4 and gpt-3.5 models use cl100k_base; gpt-4o, gpt-4.1, gpt-5 and the o-series use o200k_base. */
+function encodingFor(model: string): "cl100k" | "o200k" {
+  return /^(gpt-4(?![o.])|gpt-3\.5)/.test(model) ? "cl100k" : "o200k";
+}
+
+/**
+ * Counts the input tokens of a request locally with OpenAI's own tokenizer (gpt-tokenizer):
+ * message text, the per-message framing tokens and the tool definitions exactly as OpenAI
+ * counts them, plus `imageTokenEstimate` per image.
+ */
+export async function countOpenAITokens(request: LanguageRequest): Promise<number> {
+  const { o200k, cl100k, functions } = await tokenizers();
+  const tokenizer = encodingFor(request.model) === "cl100k" ? cl100k : o200k;
+  let images = 0;
+  const messages: ChatMessageForCount[] = [];
+  for (const message of request.messages) {
+    for (const counted of messagesForCount(message)) messages.push(counted);
+    if (message.role === "user" && typeof message.content !== "string") {
+      images += message.content.filter((part) => part.type === "image").length;
+    }
+  }
+  const definitions = (request.tools ?? []).map((tool) => ({
+    name: tool.name,
+    ...(tool.description ? { description: tool.description } : {}),
+    parameters: tool.inputSchema as any,
+  }));
+  const toolChoice = request.toolChoice;
+  const functionCall =
+    toolChoice === undefined || toolChoice === "auto" || toolChoice === "required"
+      ? undefined
+      : toolChoice === "none"
+        ? ("none" as const)
+        : { name: toolChoice.toolName };
+  const text = functions.computeChatCompletionTokenCount(
+    {
+      messages,
+      ...(definitions.length > 0 ? { functions: definitions } : {}),
+      ...(functionCall ? { function_call: functionCall } : {}),
+    },
+    (value) => tokenizer.countTokens(value),
+  );
+  return text + images * imageTokenEstimate;
+}
+
+function messagesForCount(message: Message): ChatMessageForCount[] {
+  if (typeof message.content === "string") return [{ role: message.role, content: message.content }];
+  if (message.role === "tool") {
+    return message.content.map((part) => ({
+      role: "tool",
+      content: typeof part.output === "string" ? part.output : JSON.stringify(part.output ?? null),
+    }));
+  }
+  // Earlier reasoning is not sent back to OpenAI (see chat-request.ts), so it costs nothing.
+  const text = message.content.map((part) => (part.type === "text" ? part.text : "")).join("");
+  const counted: ChatMessageForCount[] = [{ role: message.role, content: text }];
+  for (const part of message.content) {
+    if (part.type === "tool-call") {
+      counted.push({
+        role: "assistant",
+        content: "",
+        function_call: { name: part.toolName, arguments: JSON.stringify(part.input ?? {}) },
+      });
+    }
+  }
+  return counted;
+}

@@ -1,0 +1,163 @@
+import {
+  ConfigError,
+  type LanguageProvider,
+  type LanguageRequest,
+  type ModelInfo,
+  type ProviderResult,
+  type ProviderSettings,
+  SPECIFICATION_VERSION,
+  type StreamPart,
+  TemporaryError,
+} from "@ffc/core";
+import { chatRequestBody } from "./chat-request";
+import { chatResult } from "./chat-response";
+import { chatStreamParts } from "./chat-stream";
+import { countOpenAITokens } from "./count-tokens";
+import { type ErrorContext, toFFCError, vendorError } from "./error-mapping";
+import { openaiModelInfo } from "./model-info";
+import { connect, type OpenAIConnection } from "./openai-connection";
+import { type OpenAIApi, type OpenAIProviderOptions, validateOpenAIOptions } from "./openai-options";
+import { apiOptionKey } from "./request-common";
+import { responsesRequestBody } from "./responses-request";
+import { responsesResult } from "./responses-response";
+import { responsesStreamParts } from "./responses-stream";
+
+/** The OpenAI provider: a LanguageProvider whose token counting and model info are always there. */
+export interface OpenAIProvider extends LanguageProvider {
+  readonly id: "openai";
+  /** Counts input tokens locally with OpenAI's tokenizer (images are estimated). */
+  countTokens(request: LanguageRequest): Promise<number>;
+  /** Context window and output limit from the models.dev catalog or the `models` option. */
+  modelInfo(model: string): ModelInfo | undefined;
+}
+
+const inspectSymbol = Symbol.for("nodejs.util.inspect.custom");
+
+/**
+ * Creates an OpenAI provider (Chat Completions by default, or the Responses API), also for
+ * any OpenAI-compatible server by `baseURL`. Throws ConfigError at once for bad options or
+ * when no API key is given or found in OPENAI_API_KEY.
+ */
+export function createOpenAI(options: OpenAIProviderOptions = {}): OpenAIProvider {
+  const checked = validateOpenAIOptions(options);
+  const connection = connect(checked);
+  return buildProvider(checked, () => connection);
+}
+
+/** Builds a provider from the settings core passes when a config names provider "openai". */
+export function createProvider(settings: ProviderSettings = {}): OpenAIProvider {
+  const options: OpenAIProviderOptions = {};
+  if (settings.apiKey !== undefined) options.apiKey = settings.apiKey;
+  if (settings.baseURL !== undefined) options.baseURL = settings.baseURL;
+  if (settings.headers !== undefined) options.headers = settings.headers;
+  return createOpenAI(options);
+}
+
+/**
+ * The default provider. It reads OPENAI_API_KEY (and OPENAI_BASE_URL) at its first call, not
+ * at import, so importing this package never throws; a missing key fails that first call
+ * with the same ConfigError as createOpenAI.
+ */
+export const openai: OpenAIProvider = buildProvider({}, lazyConnection());
+
+function lazyConnection(): () => OpenAIConnection {
+  let connection: OpenAIConnection | undefined;
+  return () => {
+    connection ??= connect({});
+    return connection;
+  };
+}
+
+function buildProvider(
+  options: OpenAIProviderOptions,
+  getConnection: () => OpenAIConnection,
+): OpenAIProvider {
+  const requestOptions = (request: LanguageRequest) => ({
+    maxRetries: 0,
+    ...(request.signal ? { signal: request.signal } : {}),
+    ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
+  });
+  const contextFor = (request: LanguageRequest, connection?: OpenAIConnection): ErrorContext => ({
+    provider: "openai",
+    model: request.model,
+    secrets: connection?.secrets ?? [],
+    ...(request.signal ? { signal: request.signal } : {}),
+  });
+
+  return {
+    specificationVersion: SPECIFICATION_VERSION,
+    id: "openai",
+
+    async generate(request: LanguageRequest): Promise<ProviderResult> {
+      let connection: OpenAIConnection | undefined;
+      try {
+        connection = getConnection();
+        const { client, settings } = connection;
+        if (apiFor(request, options) === "chat") {
+          const body = chatRequestBody(request, settings, false);
+          const completion: any = await client.chat.completions.create(body as any, requestOptions(request));
+          if (!Array.isArray(completion?.choices) || completion.choices.length === 0)
+            throw malformed(request, "choices");
+          return chatResult(completion, request.model);
+        }
+        const body = responsesRequestBody(request, settings, false);
+        const response: any = await client.responses.create(body as any, requestOptions(request));
+        if (!Array.isArray(response?.output)) throw malformed(request, "output");
+        if (response.status === "failed") {
+          throw vendorError(
+            { code: response.error?.code, message: response.error?.message },
+            contextFor(request, connection),
+          );
+        }
+        return responsesResult(response, request.model);
+      } catch (thrown) {
+        throw toFFCError(thrown, contextFor(request, connection));
+      }
+    },
+
+    async *stream(request: LanguageRequest): AsyncGenerator<StreamPart> {
+      let connection: OpenAIConnection | undefined;
+      try {
+        connection = getConnection();
+        const { client, settings } = connection;
+        const context = contextFor(request, connection);
+        if (apiFor(request, options) === "chat") {
+          const body = chatRequestBody(request, settings, true);
+          const chunks = await client.chat.completions.create(body as any, requestOptions(request));
+          yield* chatStreamParts(chunks as unknown as AsyncIterable<any>, context);
+        } else {
+          const body = responsesRequestBody(request, settings, true);
+          const events = await client.responses.create(body as any, requestOptions(request));
+          yield* responsesStreamParts(events as unknown as AsyncIterable<any>, context);
+        }
+      } catch (thrown) {
+        throw toFFCError(thrown, contextFor(request, connection));
+      }
+    },
+
+    countTokens: (request: LanguageRequest) => countOpenAITokens(request),
+    modelInfo: (model: string) => openaiModelInfo(model, options.models),
+
+    // Only harmless facts: the key lives in the connection closure, never on this object.
+    toJSON: () => ({ id: "openai", api: options.api ?? "chat", baseURL: options.baseURL }),
+    [inspectSymbol]: () => `OpenAIProvider { id: 'openai', api: '${options.api ?? "chat"}' }`,
+  } as OpenAIProvider;
+}
+
+/** The API for one request: `providerOptions.openai.api`, else the provider's `api` option. */
+function apiFor(request: LanguageRequest, options: OpenAIProviderOptions): OpenAIApi {
+  const chosen = request.providerOptions?.openai?.[apiOptionKey] ?? options.api ?? "chat";
+  if (chosen !== "chat" && chosen !== "responses") {
+    throw new ConfigError(
+      `providerOptions.openai.api must be "chat" or "responses"; got ${JSON.stringify(chosen)}.`,
+    );
+  }
+  return chosen;
+}
+
+function malformed(request: LanguageRequest, field: string): TemporaryError {
+  return new TemporaryError(
+    `The OpenAI API answered ${request.model} with a body that has no "${field}"; it is not a valid response.`,
+    { provider: "openai", model: request.model },
+  );
+}
