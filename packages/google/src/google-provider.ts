@@ -1,0 +1,143 @@
+import {
+  type LanguageProvider,
+  type LanguageRequest,
+  type ModelInfo,
+  type ProviderResult,
+  type ProviderSettings,
+  SPECIFICATION_VERSION,
+  type StreamPart,
+} from "@ffc/core";
+import { callSignal } from "./call-signal";
+import { estimateRequestTokens } from "./count-tokens";
+import { type ErrorContext, mapError, mapErrorBody } from "./error-mapping";
+import { genaiTransport } from "./genai-transport";
+import { type GoogleProviderOptions, validateGoogleOptions } from "./google-options";
+import { legacyTransport } from "./legacy-transport";
+import { googleModelInfo } from "./model-info";
+import { mapRequest } from "./request-mapping";
+import { mapResponse } from "./response-mapping";
+import { mapStream } from "./stream-mapping";
+import type { TransportCall } from "./transport";
+
+/** The Gemini provider: an FFC LanguageProvider with token counting and model limits. */
+export interface GoogleProvider extends LanguageProvider {
+  readonly id: "google";
+  /** Input tokens of a request by Gemini's countTokens endpoint; a local estimate when it fails. */
+  countTokens(request: LanguageRequest): Promise<number>;
+  /** Context window and output limit from the models.dev catalog. */
+  modelInfo(model: string): ModelInfo | undefined;
+}
+
+const providerId = "google";
+
+/**
+ * Creates a Gemini provider. The API key (and any client passed in) lives only in this
+ * closure, so the provider object shows nothing secret to JSON.stringify or util.inspect.
+ * Throws a ConfigError at once when an option is invalid or no API key can be found.
+ */
+export function createGoogle(options: GoogleProviderOptions = {}): GoogleProvider {
+  const resolved = validateGoogleOptions(options);
+  const legacy = resolved.legacyClient !== undefined || resolved.legacyModel !== undefined;
+  const transport = legacy ? legacyTransport(resolved) : genaiTransport(resolved);
+  const secrets = transport.secrets;
+
+  const start = (request: LanguageRequest) => {
+    const signal = callSignal(request.signal, resolved.timeoutMs);
+    const call: TransportCall = { signal: signal.signal, capture: {} };
+    const errorContext = (): ErrorContext => ({
+      provider: providerId,
+      model: request.model,
+      secrets,
+      signal: request.signal,
+      timedOut: signal.timedOut,
+      timeoutMs: resolved.timeoutMs,
+      headers: call.capture.headers,
+    });
+    return { signal, call, errorContext };
+  };
+
+  return {
+    specificationVersion: SPECIFICATION_VERSION,
+    id: providerId,
+
+    async generate(request: LanguageRequest): Promise<ProviderResult> {
+      const { signal, call, errorContext } = start(request);
+      try {
+        const response = await transport.generate(request.model, mapRequest(request), call);
+        return mapResponse(response, { provider: providerId, model: request.model });
+      } catch (error) {
+        throw mapError(error, errorContext());
+      } finally {
+        signal.dispose();
+      }
+    },
+
+    async *stream(request: LanguageRequest): AsyncIterable<StreamPart> {
+      const { signal, call, errorContext } = start(request);
+      let finished = false;
+      try {
+        const chunks = await transport.stream(request.model, mapRequest(request), call);
+        yield* mapStream(chunks, { provider: providerId, model: request.model }, (body) =>
+          mapErrorBody(body, undefined, errorContext()),
+        );
+        finished = true;
+      } catch (error) {
+        finished = true;
+        throw mapError(error, errorContext());
+      } finally {
+        // A consumer that stops early leaves the HTTP stream open; cancel it.
+        signal.dispose(!finished);
+      }
+    },
+
+    async countTokens(request: LanguageRequest): Promise<number> {
+      const { signal, call, errorContext } = start(request);
+      try {
+        return await transport.countTokens(request.model, mapRequest(request), call);
+      } catch (error) {
+        const mapped = mapError(error, errorContext());
+        // Aborts and timeouts stop the caller; any other failure falls back to an estimate.
+        if (mapped.name === "AbortError" || mapped.name === "TimeoutError") throw mapped;
+        return estimateRequestTokens(request);
+      } finally {
+        signal.dispose();
+      }
+    },
+
+    modelInfo: googleModelInfo,
+  };
+}
+
+/** What @ffc/core calls when a config names `Provider.GOOGLE`: a provider from its settings. */
+export function createProvider(settings: ProviderSettings = {}): GoogleProvider {
+  const options: GoogleProviderOptions = {};
+  if (settings.apiKey !== undefined) options.apiKey = settings.apiKey;
+  if (settings.baseURL !== undefined) options.baseURL = settings.baseURL;
+  if (settings.headers !== undefined) options.headers = settings.headers;
+  return createGoogle(options);
+}
+
+/**
+ * The default provider. It reads GOOGLE_API_KEY / GEMINI_API_KEY at its first call, not at
+ * import, so importing this package never throws; a missing key fails that first call with
+ * the same ConfigError createGoogle() gives.
+ */
+export const google: GoogleProvider = lazyGoogle();
+
+function lazyGoogle(): GoogleProvider {
+  let instance: GoogleProvider | undefined;
+  const get = () => {
+    instance ??= createGoogle();
+    return instance;
+  };
+  return {
+    specificationVersion: SPECIFICATION_VERSION,
+    id: providerId,
+    generate: async (request) => get().generate(request),
+    async *stream(request) {
+      yield* get().stream(request);
+    },
+    countTokens: async (request) => get().countTokens(request),
+    modelInfo: googleModelInfo,
+  };
+}
