@@ -66,3 +66,31 @@ export {
 } from "./fake-server/openai-replies";
 export { answerOpenAIRequest, createOpenAIServer, type OpenAIServerOptions } from "./fake-server/openai-server";
 export { openaiResponsesWireAdapter, openaiWireAdapter } from "./fake-server/openai-wire-adapter";
+export {
+  type GoogleCassetteInteraction,
+  googleFixtureReply,
+  readGoogleCassette,
+} from "./fake-server/google-fixtures";
+export {
+  type GoogleErrorOptions,
+  googleContextLengthError,
+  googleError,
+  googleInBandError,
+  googleInvalidKeyError,
+  googleModelNotFoundError,
+  googlePermissionDeniedError,
+  googleQuotaExhaustedError,
+  googleRateLimitError,
+  googleResponseBody,
+  googleServerError,
+  googleSse,
+  googleSseSeparator,
+  googleTextStream,
+  googleUsageMetadata,
+} from "./fake-server/google-replies";
+export {
+  answerGoogleRequest,
+  createGoogleServer,
+  type GoogleServerOptions,
+} from "./fake-server/google-server";
+export { googleWireAdapter } from "./fake-server/google-wire-adapter";
