@@ -1,1 +1,11 @@
-export {};
+export { cacheKeyFor } from "./cache-key";
+export {
+  type CacheStoreConformanceCheck,
+  type CacheStoreFactory,
+  cacheStoreConformanceChecks,
+} from "./cache-store-conformance";
+export type { CachedEntry } from "./cached-entry";
+export { canonicalJson } from "./canonical-json";
+export { MemoryCacheStore, type MemoryCacheStoreOptions } from "./memory-cache-store";
+export { ResponseCache, type ResponseCacheStats } from "./response-cache";
+export type { ResponseCacheOptions } from "./response-cache-options";
