@@ -13,6 +13,13 @@ interface ChatMessageForCount {
   function_call?: { name: string; arguments: string };
 }
 
+/**
+ * gpt-tokenizer's chat formula (OpenAI's cookbook: 3 tokens a message, 3 to prime the answer)
+ * counts one token more than OpenAI billed in every o200k recording of the fixture corpus
+ * (gpt-4o 68, gpt-4o-mini 53, o3-mini 577 prompt tokens), with and without tools.
+ */
+const o200kCorrection = -1;
+
 type Tokenizer = { countTokens(text: string): number };
 type FunctionCounting = typeof import("gpt-tokenizer/functionCalling");
 
@@ -40,7 +47,8 @@ function encodingFor(model: string): "cl100k" | "o200k" {
  */
 export async function countOpenAITokens(request: LanguageRequest): Promise<number> {
   const { o200k, cl100k, functions } = await tokenizers();
-  const tokenizer = encodingFor(request.model) === "cl100k" ? cl100k : o200k;
+  const encoding = encodingFor(request.model);
+  const tokenizer = encoding === "cl100k" ? cl100k : o200k;
   let images = 0;
   const messages: ChatMessageForCount[] = [];
   for (const message of request.messages) {
@@ -69,7 +77,7 @@ export async function countOpenAITokens(request: LanguageRequest): Promise<numbe
     },
     (value) => tokenizer.countTokens(value),
   );
-  return text + images * imageTokenEstimate;
+  return text + (encoding === "o200k" ? o200kCorrection : 0) + images * imageTokenEstimate;
 }
 
 function messagesForCount(message: Message): ChatMessageForCount[] {
