@@ -37,5 +37,9 @@ node scripts/check-docs.mjs
 step "packages: publint and attw"
 pnpm turbo run check:package --output-logs=errors-only
 
+step "release: changesets version the packages, and the packed tarballs run the guide outside the workspace"
+bash scripts/changeset-check.sh
+bash scripts/pack-check.sh
+
 step "summary"
 node scripts/test-summary.mjs

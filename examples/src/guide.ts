@@ -1,0 +1,65 @@
+// The guide's API, in TypeScript, almost line for line (DESIGN.md section 1).
+import {
+  Context,
+  type LLMConfig,
+  LLMManager,
+  PromptTemplate,
+  Provider,
+  RateLimitError,
+  TemporaryError,
+} from "@ffc/core";
+import { BudgetManager } from "@ffc/budget";
+import { FallbackConfig } from "@ffc/fallback";
+import { RetryConfig } from "@ffc/retry";
+import { TokenTracker } from "@ffc/tracking";
+
+/** Runs the guide's configuration, template, context, retry, fallback, tracking and budget example. */
+export async function runGuide(userData: Record<string, unknown>): Promise<void> {
+  const config: LLMConfig = {
+    provider: Provider.OPENAI,
+    model: "gpt-4o",
+    apiKey: process.env.OPENAI_API_KEY,
+    maxTokens: 2000,
+  };
+
+  const template = new PromptTemplate({
+    name: "task_decomposition",
+    content: "Break down the following task into steps: {task}",
+    variables: ["task"],
+  });
+
+  const context = new Context();
+  context.add("system_prompt", "You are a helpful AI assistant");
+  context.add("user_context", userData);
+  context.add("task", "Plan a product launch");
+
+  const retryConfig = new RetryConfig({
+    maxRetries: 3,
+    backoffFactor: 1.5,
+    errorsToRetry: [RateLimitError, TemporaryError],
+  });
+  const fallbackConfig = new FallbackConfig({
+    providers: [Provider.OPENAI, Provider.ANTHROPIC],
+    models: ["gpt-4o", "claude-sonnet-4-5"],
+  });
+
+  const tracker = new TokenTracker();
+  const budget = new BudgetManager({ maxDailyTokens: 100_000, maxCostUsd: 10.0 });
+
+  const llm = new LLMManager(config, { plugins: [tracker, budget] });
+  llm.on("retry-scheduled", (event) => console.log(`  [retry] ${event.provider} in ${Math.round(event.delayMs)} ms`));
+  llm.on("fallback", (event) => console.log(`  [fallback] ${event.from.provider} -> ${event.to.provider}`));
+
+  tracker.startSession();
+  const result = await llm.generate({ template, context, retryConfig, fallbackConfig });
+  console.log("text:", result.text);
+  console.log("answered by:", result.provider, result.model, `after ${result.attempts.length} attempt(s)`);
+  console.log("usage:", result.usage, "cost (USD):", result.costUsd);
+
+  process.stdout.write("stream: ");
+  for await (const delta of llm.stream({ template, context }).text) process.stdout.write(delta);
+  process.stdout.write("\n");
+
+  const usage = tracker.getSessionUsage();
+  console.log("session usage:", JSON.stringify(usage, null, 2));
+}
