@@ -1,0 +1,134 @@
+import {
+  type BreakerState,
+  type CallContext,
+  type GenerateNext,
+  type Policy,
+  type ProviderResult,
+  peekStream,
+  StreamInterruptedError,
+  type StreamNext,
+  type StreamPart,
+} from "@ffc/core";
+import type { BreakerOutcome } from "./breaker-transitions";
+import { CircuitBreaker } from "./circuit-breaker";
+import {
+  type FallbackOptions,
+  type FallbackTarget,
+  type ResolvedFallbackOptions,
+  resolveFallbackOptions,
+} from "./fallback-options";
+import { FallbackRun, type ResolvedTarget } from "./fallback-run";
+
+/**
+ * Tries an ordered chain of (provider, model) targets until one answers, with a circuit
+ * breaker per target. A core Policy: pass it per call as `fallbackConfig`, or to every call
+ * as a plugin. Retry sits inside it, so each target gets its own retries.
+ */
+export class FallbackConfig implements Policy {
+  /** Policy name, for errors and debugging. */
+  readonly name = "fallback";
+  /** Sits outside retry and inside budget and rate limit. */
+  readonly stage = "fallback" as const;
+  readonly #options: ResolvedFallbackOptions;
+  readonly #breaker: CircuitBreaker | undefined;
+
+  constructor(options: FallbackOptions) {
+    this.#options = resolveFallbackOptions(options);
+    this.#breaker = this.#options.breaker ? new CircuitBreaker(this.#options.breaker) : undefined;
+  }
+
+  /** The chain, in the order it is tried. */
+  get targets(): readonly FallbackTarget[] {
+    return this.#options.targets;
+  }
+
+  /** The breaker state of a target (undefined: closed, nothing counted), for dashboards and tests. */
+  async breakerState(target: { provider: string; model: string }): Promise<BreakerState | undefined> {
+    return this.#breaker?.state(target);
+  }
+
+  async generate(call: CallContext, next: GenerateNext): Promise<ProviderResult> {
+    const run = await this.#start(call);
+    try {
+      let index = 0;
+      while (true) {
+        const admission = await run.admit(index);
+        if (typeof admission !== "string") {
+          index = run.next(index, admission);
+          continue;
+        }
+        let result: ProviderResult;
+        try {
+          result = await next(run.callFor(index));
+        } catch (error) {
+          await run.settle(index, admission, run.outcomeOf(error));
+          index = run.next(index, error);
+          continue;
+        }
+        await run.settle(index, admission, "success");
+        return result;
+      }
+    } finally {
+      run.dispose();
+    }
+  }
+
+  async *stream(call: CallContext, next: StreamNext): AsyncIterable<StreamPart> {
+    const run = await this.#start(call);
+    try {
+      let index = 0;
+      while (true) {
+        const admission = await run.admit(index);
+        if (typeof admission !== "string") {
+          index = run.next(index, admission);
+          continue;
+        }
+        // Neutral unless the stream ends or fails: a consumer that stops early says nothing about the target.
+        let outcome: BreakerOutcome = "neutral";
+        let failure: unknown;
+        let failed = false;
+        let started = false;
+        try {
+          const peeked = await peekStream(next(run.callFor(index)));
+          started = peeked.first !== undefined;
+          yield* peeked.stream;
+          outcome = "success";
+        } catch (error) {
+          failed = true;
+          failure = error;
+          outcome = run.outcomeOf(error);
+        } finally {
+          await run.settle(index, admission, outcome);
+        }
+        if (!failed) return;
+        // Before the first part nobody has seen anything, so any target may take over.
+        // After it, only an opted-in restart moves on, judged by what broke the stream.
+        if (started && !this.#options.restartStream) throw failure;
+        const decisive =
+          started && StreamInterruptedError.isInstance(failure) ? (failure.cause ?? failure) : failure;
+        index = run.next(index, failure, decisive);
+      }
+    } finally {
+      run.dispose();
+    }
+  }
+
+  async #start(call: CallContext): Promise<FallbackRun> {
+    // Every target is resolved up front, so a missing provider package shows on the first call
+    // rather than in the middle of an outage.
+    const chain = await Promise.all(
+      this.#options.targets.map(async (target): Promise<ResolvedTarget> => {
+        const provider = await call.resolveProvider(target.provider);
+        const contextWindow = provider.modelInfo?.(target.model)?.contextWindow;
+        const resolved: ResolvedTarget = {
+          provider,
+          info: { provider: provider.id, model: target.model, ...(contextWindow ? { contextWindow } : {}) },
+          reference: { provider: provider.id, model: target.model },
+        };
+        if (target.attemptTimeoutMs !== undefined) resolved.attemptTimeoutMs = target.attemptTimeoutMs;
+        return resolved;
+      }),
+    );
+    return new FallbackRun(call, chain, this.#options, this.#breaker);
+  }
+}

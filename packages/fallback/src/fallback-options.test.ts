@@ -1,0 +1,125 @@
+import {
+  ConfigError,
+  Provider,
+  ProviderNotInstalledError,
+  registerProvider,
+  unregisterProvider,
+} from "@ffc/core";
+import { afterEach, describe, expect, it } from "vitest";
+import { FallbackConfig } from "./fallback-config";
+import { mock, recordingManager, settle } from "./test-helpers";
+
+function configErrorOf(make: () => unknown): ConfigError {
+  try {
+    make();
+  } catch (error) {
+    if (ConfigError.isInstance(error)) return error;
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+afterEach(() => {
+  unregisterProvider("vertex");
+});
+
+describe("FallbackConfig options", () => {
+  it("accepts the guide's parallel arrays", () => {
+    const config = new FallbackConfig({
+      providers: [Provider.OPENAI, Provider.ANTHROPIC],
+      models: ["gpt-4o", "claude-sonnet-4-5"],
+    });
+    expect(config.targets).toEqual([
+      { provider: "openai", model: "gpt-4o" },
+      { provider: "anthropic", model: "claude-sonnet-4-5" },
+    ]);
+  });
+
+  it("rejects providers and models of different lengths, naming both lengths", () => {
+    expect(
+      configErrorOf(() => new FallbackConfig({ providers: ["openai", "anthropic"], models: ["gpt-4o"] }))
+        .message,
+    ).toBe(
+      'FallbackConfig: "providers" has 2 entries but "models" has 1; they pair up by position, so give one model per provider.',
+    );
+  });
+
+  it("rejects an unknown provider id, naming its position", () => {
+    expect(
+      configErrorOf(() => new FallbackConfig({ providers: ["openai", "opnai"], models: ["a", "b"] })).message,
+    ).toMatch(/"providers\[1\]" is "opnai", which is not a known provider id/);
+    expect(
+      configErrorOf(() => new FallbackConfig({ targets: [{ provider: "nope", model: "m" }] })).message,
+    ).toMatch(/"targets\[0\].provider" is "nope"/);
+  });
+
+  it("rejects an empty chain", () => {
+    expect(configErrorOf(() => new FallbackConfig({ providers: [], models: [] })).message).toMatch(
+      /the chain is empty/,
+    );
+    expect(configErrorOf(() => new FallbackConfig({ targets: [] })).message).toMatch(/the chain is empty/);
+    expect(configErrorOf(() => new FallbackConfig({} as never)).message).toMatch(/name the chain/);
+  });
+
+  it("rejects an empty model and a non-positive attemptTimeoutMs", () => {
+    expect(configErrorOf(() => new FallbackConfig({ providers: ["openai"], models: [""] })).message).toMatch(
+      /"models\[0\]" must be a model id/,
+    );
+    expect(
+      configErrorOf(
+        () =>
+          new FallbackConfig({ targets: [{ provider: "openai", model: "gpt-4o", attemptTimeoutMs: -5 }] }),
+      ).message,
+    ).toMatch(/"targets\[0\].attemptTimeoutMs" must be a number of at least 0; got -5/);
+  });
+
+  it("rejects both targets and providers, and unknown options", () => {
+    expect(
+      configErrorOf(
+        () =>
+          new FallbackConfig({
+            targets: [{ provider: "openai", model: "a" }],
+            providers: ["openai"],
+            models: ["a"],
+          }),
+      ).message,
+    ).toMatch(/either "targets" or "providers"/);
+    expect(
+      configErrorOf(() => new FallbackConfig({ providers: ["openai"], models: ["a"], fallbacks: 2 } as never))
+        .message,
+    ).toMatch(/unknown option "fallbacks"/);
+  });
+
+  it("rejects impossible breaker settings", () => {
+    const base = { providers: ["openai"], models: ["gpt-4o"] };
+    expect(
+      configErrorOf(() => new FallbackConfig({ ...base, breaker: { failureThreshold: 0 } })).message,
+    ).toMatch(/"failureThreshold" must be at least 1/);
+    expect(
+      configErrorOf(() => new FallbackConfig({ ...base, breaker: { mode: "rate", failureRate: 1.5 } }))
+        .message,
+    ).toMatch(/"failureRate" must be above 0 and at most 1/);
+    expect(configErrorOf(() => new FallbackConfig({ ...base, breaker: { cooldownMs: -1 } })).message).toMatch(
+      /"cooldownMs"/,
+    );
+  });
+
+  it("fails at first use, before any request, with ProviderNotInstalledError naming the missing package", async () => {
+    // A registered id whose package is missing fails the way a built-in id without its package does.
+    registerProvider("vertex", () => {
+      throw new ProviderNotInstalledError(
+        'Provider "vertex" needs the package @acme/ffc-vertex, which is not installed. Run: npm install @acme/ffc-vertex',
+      );
+    });
+    const primary = mock("primary", { script: [{ text: "never used" }] });
+    const { llm } = recordingManager(primary);
+    const fallbackConfig = new FallbackConfig({
+      providers: [primary, "vertex"],
+      models: ["a", "gemini-2.5-pro"],
+    });
+    const outcome = await settle(llm.generate({ prompt: "hi", fallbackConfig }));
+    expect(ProviderNotInstalledError.isInstance(outcome.error)).toBe(true);
+    expect((outcome.error as Error).message).toMatch(/npm install @acme\/ffc-vertex/);
+    expect(primary.callCount).toBe(0);
+  });
+});

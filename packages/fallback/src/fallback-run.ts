@@ -1,0 +1,142 @@
+import {
+  AbortError,
+  AllProvidersFailedError,
+  abortErrorFor,
+  type CallContext,
+  CircuitOpenError,
+  type LanguageProvider,
+  StreamInterruptedError,
+  type TargetReference,
+} from "@ffc/core";
+import type { Admission, BreakerOutcome } from "./breaker-transitions";
+import { chainFailureMessage, type TargetEnding } from "./chain-failure-message";
+import type { CircuitBreaker } from "./circuit-breaker";
+import { type DeadlineScope, deadlineScope } from "./deadline-scope";
+import type { ResolvedFallbackOptions } from "./fallback-options";
+import { suitsTarget, type TargetInfo, unsuitableReason } from "./target-suitability";
+
+/** A target of the chain with its provider resolved. */
+export interface ResolvedTarget {
+  provider: LanguageProvider;
+  info: TargetInfo;
+  reference: TargetReference;
+  attemptTimeoutMs?: number;
+}
+
+/** One call's walk along the chain: which target, what the breaker said, where to go next. */
+export class FallbackRun {
+  readonly #call: CallContext;
+  readonly #chain: ResolvedTarget[];
+  readonly #options: ResolvedFallbackOptions;
+  readonly #breaker: CircuitBreaker | undefined;
+  readonly #scope: DeadlineScope;
+  readonly #endings: TargetEnding[] = [];
+
+  constructor(
+    call: CallContext,
+    chain: ResolvedTarget[],
+    options: ResolvedFallbackOptions,
+    breaker?: CircuitBreaker,
+  ) {
+    this.#call = call;
+    this.#chain = chain;
+    this.#options = options;
+    this.#breaker = breaker;
+    this.#scope = deadlineScope(call.signal, options.deadlineMs);
+  }
+
+  /** A copy of the call aimed at target `index`, with its timeout and the chain's signal. */
+  callFor(index: number): CallContext {
+    const target = this.#chain[index]!;
+    const signal = this.#scope.signal;
+    // The request carries the signal too, so that providers can cancel even without a timeout.
+    const request = { ...this.#call.request, model: target.info.model, signal };
+    const attemptTimeoutMs =
+      target.attemptTimeoutMs ?? this.#options.attemptTimeoutMs ?? this.#call.attemptTimeoutMs;
+    return {
+      ...this.#call,
+      provider: target.provider,
+      request,
+      signal,
+      ...(attemptTimeoutMs === undefined ? {} : { attemptTimeoutMs }),
+    };
+  }
+
+  /** Asks the breaker about target `index`; a refusal is recorded as a CircuitOpenError attempt. */
+  async admit(index: number): Promise<Admission | CircuitOpenError> {
+    if (this.#scope.signal.aborted) throw abortErrorFor(this.#scope.signal, this.#chain[index]!.reference);
+    if (!this.#breaker) return "pass";
+    const { reference } = this.#chain[index]!;
+    const verdict = await this.#breaker.admit(reference, this.#call.emit);
+    if (verdict.admission !== "reject") return verdict.admission;
+    const state = verdict.state;
+    const why =
+      state?.state === "half-open"
+        ? "a probe of it is already running"
+        : `it failed ${state?.failures ?? "repeatedly"} time(s); it lets a probe through in ${Math.max(0, Math.ceil(((state?.openUntil ?? 0) - Date.now()) / 1000))} s`;
+    const error = new CircuitOpenError(
+      `Skipped ${reference.provider}/${reference.model}: its circuit breaker is open, because ${why}.`,
+      {
+        provider: reference.provider,
+        model: reference.model,
+      },
+    );
+    this.#call.attempts.push({ ...reference, attempt: this.#call.attempts.length + 1, durationMs: 0, error });
+    return error;
+  }
+
+  /** How an error counts for the breaker; nothing counts once the call itself was aborted. */
+  outcomeOf(error: unknown): BreakerOutcome {
+    if (this.#scope.signal.aborted || !this.#breaker) return "neutral";
+    return this.#breaker.outcomeOf(error);
+  }
+
+  /** Tells the breaker how the call to target `index` ended. */
+  async settle(index: number, admission: Admission, outcome: BreakerOutcome): Promise<void> {
+    await this.#breaker?.record(this.#chain[index]!.reference, admission, outcome, this.#call.emit);
+  }
+
+  /**
+   * The next target after `index` failed with `error`, announced with a "fallback" event.
+   * Throws `error` itself when it may not move on (aborts, interrupted streams, errors not in
+   * fallbackOn), and AllProvidersFailedError when no target is left. `decisive` is the error
+   * the rules judge (the cause of an interrupted stream that may restart).
+   */
+  next(index: number, error: unknown, decisive: unknown = error): number {
+    const from = this.#chain[index]!;
+    this.#endings[index] = { error };
+    const signal = this.#scope.signal;
+    if (signal.aborted) {
+      throw AbortError.isInstance(error) || error === signal.reason
+        ? error
+        : abortErrorFor(signal, from.reference);
+    }
+    if (AbortError.isInstance(decisive) || StreamInterruptedError.isInstance(decisive)) throw error;
+    if (!this.#options.movesOn(decisive)) throw error;
+    for (let candidate = index + 1; candidate < this.#chain.length; candidate += 1) {
+      const to = this.#chain[candidate]!;
+      if (suitsTarget(decisive, from.info, to.info)) {
+        this.#call.emit("fallback", { from: from.reference, to: to.reference, error });
+        return candidate;
+      }
+      this.#endings[candidate] = { passedOver: unsuitableReason(decisive, from.info) };
+    }
+    const attempts = this.#call.attempts.slice();
+    throw new AllProvidersFailedError(
+      chainFailureMessage(
+        this.#chain.map((target) => target.info),
+        this.#endings,
+        attempts,
+      ),
+      attempts,
+      {
+        cause: error,
+      },
+    );
+  }
+
+  /** Stops the chain's deadline timer. */
+  dispose(): void {
+    this.#scope.dispose();
+  }
+}

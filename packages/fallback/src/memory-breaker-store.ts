@@ -1,0 +1,29 @@
+import type { BreakerState, BreakerStore } from "@ffc/core";
+
+/**
+ * Breaker state in this process's memory: the default store. Every FallbackConfig made
+ * without a store gets its own; pass one store to several configs to share their breakers.
+ */
+export class MemoryBreakerStore implements BreakerStore {
+  readonly #states = new Map<string, BreakerState>();
+
+  async get(key: string): Promise<BreakerState | undefined> {
+    const state = this.#states.get(key);
+    return state ? { ...state } : undefined;
+  }
+
+  async update(
+    key: string,
+    change: (current: BreakerState | undefined) => BreakerState,
+  ): Promise<BreakerState> {
+    // Read, change and write happen in one synchronous step, so no other update can interleave.
+    const current = this.#states.get(key);
+    const next = change(current ? { ...current } : undefined);
+    this.#states.set(key, { ...next });
+    return { ...next };
+  }
+
+  async delete(key: string): Promise<void> {
+    this.#states.delete(key);
+  }
+}
