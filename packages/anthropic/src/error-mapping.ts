@@ -51,16 +51,17 @@ const contextPattern =
 
 /** Maps anything the SDK (or the stream reader) throws to an FFC error class. */
 export function toFFCError(thrown: unknown, context: ErrorContext): FFCError {
-  if (FFCError.isInstance(thrown)) return thrown;
   const target = { provider: "anthropic", model: context.model };
-  const redact = (text: string) => redactSecrets(text, context.secrets);
-  const error = (thrown ?? {}) as Record<string, any>;
-  const name = typeof error.name === "string" ? error.name : "Error";
+  // First: an aborted request ends the stream early, which would otherwise look truncated.
   if (context.signal?.aborted) {
     const reason = context.signal.reason;
     if (FFCError.isInstance(reason)) return reason;
     return new AbortError("The Anthropic request was aborted by its caller.", { ...target, cause: reason });
   }
+  if (FFCError.isInstance(thrown)) return thrown;
+  const redact = (text: string) => redactSecrets(text, context.secrets);
+  const error = (thrown ?? {}) as Record<string, any>;
+  const name = typeof error.name === "string" ? error.name : "Error";
   if (name === "APIUserAbortError" || name === "AbortError") {
     return new AbortError("The Anthropic request was aborted.", target);
   }

@@ -1,0 +1,367 @@
+import {
+  InvalidRequestError,
+  type LanguageRequest,
+  type ProviderResult,
+  StreamAccumulator,
+  type StreamPart,
+} from "@ffc/core";
+import {
+  anthropicChunkFixtureReply,
+  anthropicJsonFixtureReply,
+  anthropicRawSseFixtureReply,
+  createAnthropicServer,
+  type Reply,
+  readAnthropicCassette,
+} from "@ffc/testing";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { createAnthropic } from "./anthropic-provider";
+
+const server = await createAnthropicServer();
+afterAll(() => server.close());
+beforeEach(() => server.reset());
+
+const provider = () => createAnthropic({ apiKey: "sk-ant-fixture-key", baseURL: server.url });
+const request = (extra: Partial<LanguageRequest> = {}): LanguageRequest => ({
+  model: "claude-sonnet-4-6",
+  messages: [{ role: "user", content: "Hello" }],
+  maxTokens: 256,
+  ...extra,
+});
+
+async function generate(reply: Reply, extra?: Partial<LanguageRequest>): Promise<ProviderResult> {
+  server.enqueue(reply);
+  return provider().generate(request(extra));
+}
+
+async function stream(reply: Reply, extra?: Partial<LanguageRequest>) {
+  server.enqueue(reply);
+  const collected = new StreamAccumulator();
+  for await (const part of provider().stream(request(extra))) collected.add(part);
+  return collected;
+}
+
+const finishes = (parts: readonly StreamPart[]) => parts.filter((part) => part.type === "finish");
+
+describe("non-stream JSON fixtures", () => {
+  it("anthropic-text.json: text, stop, id, model and usage 12 in / 29 out", async () => {
+    const result = await generate(anthropicJsonFixtureReply("anthropic/anthropic-text.json"));
+    expect(result.text).toBe(
+      "Hello! I'm doing well, thanks for asking. How are you doing today? Is there anything I can help you with?",
+    );
+    expect(result).toMatchObject({
+      finishReason: "stop",
+      rawFinishReason: "end_turn",
+      model: "claude-sonnet-4-5-20250929",
+      responseId: "msg_01VdEjxAP5ahtHKrrRdNBteQ",
+    });
+    expect(result.usage).toEqual({
+      inputTokens: 12,
+      outputTokens: 29,
+      totalTokens: 41,
+      cacheReadTokens: 0,
+      cacheWriteTokens: 0,
+    });
+  });
+
+  it("anthropic-json-other-tool.1.json: one weather tool call, tool-calls, 843 in / 28 out", async () => {
+    const result = await generate(anthropicJsonFixtureReply("anthropic/anthropic-json-other-tool.1.json"));
+    expect(result.toolCalls).toEqual([
+      {
+        toolCallId: "toolu_01PQjhxo3eirCdKNvCJrKc8f",
+        toolName: "weather",
+        input: { location: "San Francisco" },
+      },
+    ]);
+    expect(result.finishReason).toBe("tool-calls");
+    expect(result.text).toBe("");
+    expect(result.usage).toMatchObject({ inputTokens: 843, outputTokens: 28, totalTokens: 871 });
+  });
+
+  it("anthropic-tool-no-args.json: text then a tool call with empty input, 602 in / 93 out", async () => {
+    const result = await generate(anthropicJsonFixtureReply("anthropic/anthropic-tool-no-args.json"));
+    expect(result.text.startsWith("<thinking>\nThe updateIssueList tool was provided")).toBe(true);
+    expect(result.text.endsWith("Okay, I will update the current issue list:")).toBe(true);
+    expect(result.toolCalls).toEqual([
+      { toolCallId: "toolu_01LRmxn9vGM1d2DZSDBowdZ1", toolName: "updateIssueList", input: {} },
+    ]);
+    expect(result.content.map((part) => part.type)).toEqual(["text", "tool-call"]);
+    expect(result.usage).toMatchObject({ inputTokens: 602, outputTokens: 93 });
+  });
+
+  it("anthropic-clear-thinking.1.json: a reasoning part with its signature before the text, 69 in / 33 out", async () => {
+    const result = await generate(anthropicJsonFixtureReply("anthropic/anthropic-clear-thinking.1.json"));
+    expect(result.reasoning).toBe("925 divided by 5 = 185");
+    expect(result.text).toBe("925 ÷ 5 = 185");
+    const reasoning = result.content[0];
+    expect(reasoning?.type).toBe("reasoning");
+    expect(reasoning?.type === "reasoning" && reasoning.signature?.startsWith("Er4BCkYICxgCKkCoxqLH")).toBe(
+      true,
+    );
+    expect(result.usage).toMatchObject({ inputTokens: 69, outputTokens: 33, totalTokens: 102 });
+  });
+
+  it("anthropic-claude-opus-5-reasoning-high.1.json: reasoning tokens 139 broken out of 1699 output", async () => {
+    const result = await generate(
+      anthropicJsonFixtureReply("anthropic/anthropic-claude-opus-5-reasoning-high.1.json"),
+    );
+    expect(result.reasoning?.startsWith("I need to find all roots of this cubic polynomial")).toBe(true);
+    expect(result.text.startsWith("## Step 1: Set up the problem")).toBe(true);
+    expect(result.model).toBe("claude-opus-5");
+    expect(result.usage).toEqual({
+      inputTokens: 51,
+      outputTokens: 1699,
+      totalTokens: 1750,
+      cacheReadTokens: 0,
+      cacheWriteTokens: 0,
+      reasoningTokens: 139,
+    });
+  });
+
+  it("anthropic-issue-17366-error.json: a 400 becomes InvalidRequestError with the vendor message and request id", async () => {
+    const error = await generate(
+      anthropicJsonFixtureReply("anthropic/anthropic-issue-17366-error.json"),
+    ).catch((thrown) => thrown);
+    expect(InvalidRequestError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ status: 400, requestId: "req_011Cd65WVh8Zrvno3NunpJ73", retryable: false });
+    expect(error.message).toContain("unexpected `tool_use_id` found in `tool_result` blocks");
+  });
+});
+
+describe("stream chunk fixtures, replayed with event: lines and pings", () => {
+  it("anthropic-text.chunks.txt: six text deltas, one finish, 12 in / 30 out", async () => {
+    const collected = await stream(anthropicChunkFixtureReply("anthropic/anthropic-text.chunks.txt"));
+    expect(collected.text).toBe(
+      "Hello! I'm doing well, thank you for asking. How are you doing today? Is there anything I can help you with?",
+    );
+    expect(collected.parts.filter((part) => part.type === "text-delta")).toHaveLength(6);
+    expect(finishes(collected.parts)).toEqual([
+      {
+        type: "finish",
+        finishReason: "stop",
+        rawFinishReason: "end_turn",
+        usage: {
+          inputTokens: 12,
+          outputTokens: 30,
+          totalTokens: 42,
+          cacheReadTokens: 0,
+          cacheWriteTokens: 0,
+        },
+        model: "claude-sonnet-4-5-20250929",
+        responseId: "msg_01QC4g3HwBThD4BaNtBckFDJ",
+      },
+    ]);
+    expect(collected.parts.at(-1)?.type).toBe("finish");
+  });
+
+  it("anthropic-json-other-tool.1.chunks.txt: argument deltas, then the assembled call, 843 in / 28 out", async () => {
+    const collected = await stream(
+      anthropicChunkFixtureReply("anthropic/anthropic-json-other-tool.1.chunks.txt"),
+    );
+    const deltas = collected.parts.filter((part) => part.type === "tool-call-delta");
+    expect(deltas.map((part) => part.type === "tool-call-delta" && part.argumentsDelta)).toEqual([
+      '{"location": "San Francisco',
+      '"}',
+    ]);
+    expect(collected.toolCalls).toEqual([
+      {
+        toolCallId: "toolu_019Zvehfe1XQWweT1pm7okyt",
+        toolName: "weather",
+        input: { location: "San Francisco" },
+      },
+    ]);
+    const types = collected.parts.map((part) => part.type);
+    expect(types.indexOf("tool-call")).toBeGreaterThan(types.lastIndexOf("tool-call-delta"));
+    expect(collected.finish).toMatchObject({
+      finishReason: "tool-calls",
+      usage: { inputTokens: 843, outputTokens: 28 },
+    });
+  });
+
+  it("anthropic-tool-no-args.chunks.txt: text, then a no-argument call as {}, 565 in / 48 out", async () => {
+    const collected = await stream(anthropicChunkFixtureReply("anthropic/anthropic-tool-no-args.chunks.txt"));
+    expect(collected.text).toBe("I'll update the issue list for you.");
+    expect(collected.toolCalls).toEqual([
+      { toolCallId: "toolu_01QE1WLsSVp5hy5Q3GmGTmjP", toolName: "updateIssueList", input: {} },
+    ]);
+    expect(collected.parts.some((part) => part.type === "tool-call-delta")).toBe(false);
+    expect(collected.finish?.usage).toMatchObject({ inputTokens: 565, outputTokens: 48 });
+  });
+
+  it("anthropic-clear-thinking.1.chunks.txt: reasoning deltas, the signature, then text, 69 in / 53 out", async () => {
+    const collected = await stream(
+      anthropicChunkFixtureReply("anthropic/anthropic-clear-thinking.1.chunks.txt"),
+    );
+    expect(collected.reasoning).toBe(
+      "The previous result was 925. Now I need to divide that by 5.\n\n925 ÷ 5 = 185",
+    );
+    expect(collected.text).toBe("925 ÷ 5 = 185");
+    const signed = collected.parts.filter((part) => part.type === "reasoning-delta" && part.signature);
+    expect(signed).toHaveLength(1);
+    expect(
+      signed[0]!.type === "reasoning-delta" && signed[0]!.signature?.startsWith("EvQBCkYICxgCKkAxhD4N"),
+    ).toBe(true);
+    expect(collected.finish?.usage).toMatchObject({ inputTokens: 69, outputTokens: 53, totalTokens: 122 });
+  });
+
+  it("anthropic-message-delta-input-tokens.chunks.txt: takes the delta's 61 input tokens over the start's 43", async () => {
+    const collected = await stream(
+      anthropicChunkFixtureReply("anthropic/anthropic-message-delta-input-tokens.chunks.txt"),
+    );
+    expect(collected.text).toBe("pong");
+    expect(collected.finish?.usage).toEqual({ inputTokens: 61, outputTokens: 2, totalTokens: 63 });
+    expect(collected.finish?.responseId).toBe("msg_3196a1cc08de4d76b85b8f5777c0d42b");
+  });
+
+  it("anthropic-issue-5942-cache-write.chunks.txt: 18639 cache-write tokens counted into input (3 + 18639)", async () => {
+    const collected = await stream(
+      anthropicChunkFixtureReply("anthropic/anthropic-issue-5942-cache-write.chunks.txt"),
+    );
+    expect(collected.text).toBe("OK");
+    expect(collected.finish).toMatchObject({ finishReason: "length", rawFinishReason: "max_tokens" });
+    expect(collected.finish?.usage).toEqual({
+      inputTokens: 18642,
+      outputTokens: 1,
+      totalTokens: 18643,
+      cacheReadTokens: 0,
+      cacheWriteTokens: 18639,
+    });
+  });
+
+  it("anthropic-issue-5942-cache-read.chunks.txt: 18639 cache-read tokens counted into input (3 + 18639)", async () => {
+    const collected = await stream(
+      anthropicChunkFixtureReply("anthropic/anthropic-issue-5942-cache-read.chunks.txt"),
+    );
+    expect(collected.finish?.usage).toEqual({
+      inputTokens: 18642,
+      outputTokens: 1,
+      totalTokens: 18643,
+      cacheReadTokens: 18639,
+      cacheWriteTokens: 0,
+    });
+  });
+});
+
+describe("raw SSE recordings of the anthropic-sdk", () => {
+  it("basic_response.txt: 'Hello there!' with input from message_start (11) and output from the delta (6)", async () => {
+    const collected = await stream(
+      anthropicRawSseFixtureReply("anthropic/anthropic-sdk-typescript/basic_response.txt"),
+    );
+    expect(collected.text).toBe("Hello there!");
+    expect(finishes(collected.parts)).toHaveLength(1);
+    expect(collected.finish).toMatchObject({
+      finishReason: "stop",
+      model: "claude-opus-4-8",
+      usage: { inputTokens: 11, outputTokens: 6, totalTokens: 17 },
+    });
+  });
+
+  it("tool_use_response.txt: text, then get_weather with arguments split mid-word, 377 in / 65 out", async () => {
+    const collected = await stream(
+      anthropicRawSseFixtureReply("anthropic/anthropic-sdk-typescript/tool_use_response.txt"),
+    );
+    expect(collected.text).toBe("I'll check the current weather in Paris for you.");
+    expect(collected.toolCalls).toEqual([
+      { toolCallId: "toolu_01NRLabsLyVHZPKxbKvkfSMn", toolName: "get_weather", input: { location: "Paris" } },
+    ]);
+    expect(collected.parts.filter((part) => part.type === "tool-call-delta")).toHaveLength(4);
+    expect(collected.finish).toMatchObject({
+      finishReason: "tool-calls",
+      usage: { inputTokens: 377, outputTokens: 65 },
+    });
+  });
+});
+
+describe("pydantic-ai VCR cassettes", () => {
+  it("test_no_tools_no_output.yaml: a 200 that carries retry-after is a success, 14 in / 65 out", async () => {
+    const [interaction] = readAnthropicCassette("anthropic/pydantic-ai/test_no_tools_no_output.yaml");
+    const recorded = interaction!.request.body;
+    const result = await generate(interaction!.reply, {
+      model: recorded.model,
+      maxTokens: undefined,
+      messages: [{ role: "user", content: recorded.messages[0].content[0].text }],
+    });
+    expect(result.text.startsWith('Paris is known as the "City of Light"')).toBe(true);
+    expect(result.usage).toMatchObject({ inputTokens: 14, outputTokens: 65, totalTokens: 79 });
+    const sent = server.requests[0]!.body;
+    // Without maxTokens the provider sends the same 4096 the recorded client sent.
+    expect({ model: sent.model, max_tokens: sent.max_tokens, stream: sent.stream }).toEqual({
+      model: recorded.model,
+      max_tokens: recorded.max_tokens,
+      stream: recorded.stream,
+    });
+  });
+
+  it("test_anthropic_model_thinking_part_stream.yaml: streamed thinking with signature, 43 in / 282 out", async () => {
+    const [interaction] = readAnthropicCassette(
+      "anthropic/pydantic-ai/test_anthropic_model_thinking_part_stream.yaml",
+    );
+    const recorded = interaction!.request.body;
+    server.enqueue(interaction!.reply);
+    const collected = new StreamAccumulator();
+    const thinking = { providerOptions: { anthropic: { thinking: recorded.thinking } } };
+    const streamed = provider().stream(
+      request({
+        model: recorded.model,
+        maxTokens: undefined,
+        messages: [{ role: "user", content: "How do I cross the street?" }],
+        ...thinking,
+      }),
+    );
+    for await (const part of streamed) collected.add(part);
+    expect(collected.reasoning).toBe(
+      "This is a straightforward question about pedestrian safety. I should provide clear, helpful advice about how to safely cross a street. This is basic safety information that could help prevent accidents.",
+    );
+    expect(collected.text.startsWith("Here are the basic steps for safely crossing the street:")).toBe(true);
+    expect(collected.text.endsWith("Always prioritize safety over speed when crossing streets.")).toBe(true);
+    expect(collected.text).toHaveLength(1021);
+    const signature = collected.parts.find((part) => part.type === "reasoning-delta" && part.signature);
+    expect(signature?.type === "reasoning-delta" && signature.signature?.length).toBe(504);
+    expect(collected.finish?.usage).toMatchObject({ inputTokens: 43, outputTokens: 282, totalTokens: 325 });
+    const sent = server.requests[0]!.body;
+    expect({ thinking: sent.thinking, max_tokens: sent.max_tokens, stream: sent.stream }).toEqual({
+      thinking: recorded.thinking,
+      max_tokens: recorded.max_tokens,
+      stream: true,
+    });
+  });
+
+  it("test_anthropic_cache_real_api.yaml: cache reads and writes across two calls, inputs 1114 then 1532", async () => {
+    const interactions = readAnthropicCassette("anthropic/pydantic-ai/test_anthropic_cache_real_api.yaml");
+    expect(interactions).toHaveLength(2);
+    const results: ProviderResult[] = [];
+    for (const interaction of interactions) {
+      const recorded = interaction.request.body;
+      const user = recorded.messages.at(-1).content;
+      results.push(
+        await generate(interaction.reply, {
+          model: recorded.model,
+          maxTokens: recorded.max_tokens,
+          messages: [
+            { role: "system", content: recorded.system },
+            {
+              role: "user",
+              content: typeof user === "string" ? user : user.map((block: any) => block.text).join(""),
+            },
+          ],
+          promptCacheKey: "python-explainer",
+          providerOptions: { anthropic: { cache_control: recorded.cache_control } },
+        }),
+      );
+      const sent = server.requests.at(-1)!.body;
+      expect({ system: sent.system, cache_control: sent.cache_control }).toEqual({
+        system: recorded.system,
+        cache_control: recorded.cache_control,
+      });
+    }
+    expect(results.map((result) => result.usage)).toEqual([
+      { inputTokens: 1114, outputTokens: 406, totalTokens: 1520, cacheReadTokens: 1111, cacheWriteTokens: 0 },
+      {
+        inputTokens: 1532,
+        outputTokens: 33,
+        totalTokens: 1565,
+        cacheReadTokens: 1111,
+        cacheWriteTokens: 418,
+      },
+    ]);
+  });
+});
