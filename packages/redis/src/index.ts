@@ -1,3 +1,4 @@
+export { RedisBudgetStore, type RedisBudgetStoreOptions } from "./redis-budget-store";
 export {
   createRedisClient,
   isRedisClient,
