@@ -27,8 +27,8 @@ const provider = {
       model: request.model,
     };
   },
-  async *stream() {
-    throw new Error("not used");
+  stream() {
+    throw new Error("The budget worker only generates.");
   },
 };
 const manager = new LLMManager({ provider, model: "m" }, { plugins: [budget] });
