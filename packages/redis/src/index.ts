@@ -1,4 +1,6 @@
+export { RedisBreakerStore, type RedisBreakerStoreOptions } from "./redis-breaker-store";
 export { RedisBudgetStore, type RedisBudgetStoreOptions } from "./redis-budget-store";
+export { RedisCacheStore, type RedisCacheStoreOptions } from "./redis-cache-store";
 export {
   createRedisClient,
   isRedisClient,
@@ -11,3 +13,4 @@ export {
   type RedisFailMode,
 } from "./redis-connection";
 export { defaultKeyPrefix, hashTagOf, isValidKeyPrefix, redisKey, redisKeyFamily } from "./redis-keys";
+export { RedisRateLimitStore, type RedisRateLimitStoreOptions } from "./redis-rate-limit-store";

@@ -1,0 +1,111 @@
+import type { BreakerState } from "@ffc/core";
+import { ConfigError } from "@ffc/core";
+import { describe, expect, it } from "vitest";
+import { RedisBreakerStore } from "./redis-breaker-store";
+import type { RedisConnectionOptions } from "./redis-connection";
+import { testClusterNodes, testRedisUrl, uniquePrefix } from "./redis-test-environment";
+
+const deployments: Array<[string, () => RedisConnectionOptions]> = [
+  ["standalone Redis", () => ({ url: testRedisUrl })],
+  ["Redis Cluster", () => ({ clusterNodes: testClusterNodes })],
+];
+
+const closed: BreakerState = {
+  state: "closed",
+  failures: 0,
+  calls: 0,
+  windowStart: 0,
+  openUntil: 0,
+  probeUntil: 0,
+};
+
+describe.each(deployments)("RedisBreakerStore on %s", (_name, connection) => {
+  const prefix = uniquePrefix("breaker");
+  const withStore = async (body: (store: RedisBreakerStore) => Promise<void>, options = {}) => {
+    const store = new RedisBreakerStore({ redis: connection(), keyPrefix: prefix, ...options });
+    try {
+      await body(store);
+    } finally {
+      await store.close();
+    }
+  };
+
+  it("has no state for a target never seen", async () => {
+    await withStore(async (store) => {
+      expect(await store.get("openai/never-seen")).toBeUndefined();
+    });
+  });
+
+  it("stores what update returns and reads it back in another process", async () => {
+    const opened: BreakerState = { ...closed, state: "open", failures: 5, openUntil: 1_900_000_000_000 };
+    await withStore(async (store) => {
+      const stored = await store.update("openai/gpt-4o", (current) => {
+        expect(current).toBeUndefined();
+        return opened;
+      });
+      expect(stored).toEqual(opened);
+    });
+    await withStore(async (other) => {
+      expect(await other.get("openai/gpt-4o")).toEqual(opened);
+    });
+  });
+
+  it("writes nothing when change returns the state it was given", async () => {
+    await withStore(async (store) => {
+      await store.update("same", () => ({ ...closed, failures: 1 }));
+      let seen: BreakerState | undefined;
+      const result = await store.update("same", (current) => {
+        seen = current;
+        return current!;
+      });
+      expect(result).toBe(seen);
+      expect(result).toEqual({ ...closed, failures: 1 });
+    });
+  });
+
+  it("loses no update when many processes count failures at once", async () => {
+    const stores = Array.from(
+      { length: 4 },
+      () => new RedisBreakerStore({ redis: connection(), keyPrefix: prefix }),
+    );
+    try {
+      await Promise.all(
+        Array.from({ length: 100 }, (_, index) =>
+          stores[index % stores.length]!.update("contended", (current) => ({
+            ...(current ?? closed),
+            failures: (current?.failures ?? 0) + 1,
+          })),
+        ),
+      );
+      expect((await stores[0]!.get("contended"))?.failures).toBe(100);
+    } finally {
+      await Promise.all(stores.map((store) => store.close()));
+    }
+  });
+
+  it("forgets a deleted breaker, and an untouched one after expireAfterMs", async () => {
+    await withStore(
+      async (store) => {
+        await store.update("deleted", () => ({ ...closed, failures: 2 }));
+        await store.delete("deleted");
+        expect(await store.get("deleted")).toBeUndefined();
+        await store.update("expiring", () => ({ ...closed, failures: 2 }));
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(await store.get("expiring")).toBeUndefined();
+      },
+      { expireAfterMs: 100 },
+    );
+  });
+});
+
+describe("RedisBreakerStore options", () => {
+  it.each([
+    [{ redis: "redis://127.0.0.1:notaport" }, /RedisBreakerStore redis\.url/],
+    [{ redis: testRedisUrl, expireAfterMs: 0 }, /"expireAfterMs" must be a positive whole number/],
+    [{ redis: testRedisUrl, maxUpdateRounds: -1 }, /"maxUpdateRounds" must be a positive whole number/],
+  ])("rejects %j with a ConfigError naming the field", (options, message) => {
+    const build = () => new RedisBreakerStore(options);
+    expect(build).toThrow(ConfigError);
+    expect(build).toThrow(message);
+  });
+});

@@ -1,0 +1,56 @@
+import { type CacheStore, ConfigError } from "@ffc/core";
+import { createRedisClient, type RedisConnection, type RedisConnectionInput } from "./redis-connection";
+import { defaultKeyPrefix, isValidKeyPrefix, redisKey } from "./redis-keys";
+
+/** Options of a RedisCacheStore. */
+export interface RedisCacheStoreOptions {
+  /** A redis:// URL, connection options (standalone or cluster) or an ioredis client. */
+  redis: RedisConnectionInput;
+  /** Prefix of every key (default "ffc"); no braces. */
+  keyPrefix?: string;
+}
+
+/**
+ * Cached responses on Redis, shared by every process: one string key per answer, expired by
+ * Redis itself (SET ... PX). Bound its memory with Redis's `maxmemory` and an LRU policy.
+ */
+export class RedisCacheStore implements CacheStore {
+  readonly #connection: RedisConnection;
+  readonly #prefix: string;
+
+  constructor(options: RedisCacheStoreOptions) {
+    if (typeof options !== "object" || options === null) {
+      throw new ConfigError('Invalid RedisCacheStore options: expected { redis: "redis://127.0.0.1:6379" }.');
+    }
+    const prefix = options.keyPrefix ?? defaultKeyPrefix;
+    if (!isValidKeyPrefix(prefix)) {
+      throw new ConfigError(
+        'Invalid RedisCacheStore options: "keyPrefix" must be a non-empty string without braces.',
+      );
+    }
+    this.#prefix = prefix;
+    this.#connection = createRedisClient(options.redis, "RedisCacheStore redis");
+  }
+
+  async get(key: string): Promise<string | undefined> {
+    const value = await this.#connection.client.get(this.#key(key));
+    return value ?? undefined;
+  }
+
+  async set(key: string, value: string, ttlMs: number): Promise<void> {
+    await this.#connection.client.set(this.#key(key), value, "PX", Math.max(1, Math.ceil(ttlMs)));
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.#connection.client.del(this.#key(key));
+  }
+
+  /** Disconnects from Redis when the store created the client. */
+  async close(): Promise<void> {
+    await this.#connection.close();
+  }
+
+  #key(key: string): string {
+    return redisKey(this.#prefix, "cache", key);
+  }
+}
