@@ -1,1 +1,5 @@
-export {};
+export { type ModelPrice, type PriceTable, priceUsage, promptCacheSavings } from "./model-pricing";
+export { TokenTracker, type TokenTrackerOptions } from "./token-tracker";
+export type { UsageReport } from "./usage-ledger";
+export type { UsageSummary } from "./usage-summary";
+export { formatUsageTable } from "./usage-table";

@@ -1,0 +1,77 @@
+import type { Usage } from "@ffc/core";
+import { calcPrice } from "@pydantic/genai-prices";
+
+/** Prices of one model in USD per million tokens. Missing cache and reasoning rates use the input and output rates. */
+export interface ModelPrice {
+  /** USD per million input tokens. */
+  inputPerMillion: number;
+  /** USD per million output tokens. */
+  outputPerMillion: number;
+  /** USD per million input tokens read from the vendor's prompt cache. */
+  cacheReadPerMillion?: number;
+  /** USD per million input tokens written to the vendor's prompt cache. */
+  cacheWritePerMillion?: number;
+  /** USD per million reasoning tokens. */
+  reasoningPerMillion?: number;
+}
+
+/** User-supplied prices by "provider:model" or by model name; they take precedence over @pydantic/genai-prices. */
+export type PriceTable = Readonly<Record<string, ModelPrice>>;
+
+/**
+ * The USD cost of `usage` on a model, or null when no price is known. The usage breakdowns map
+ * onto genai-prices' own: its input_tokens includes cached tokens and its output_tokens
+ * includes reasoning, like FFC's normalized usage, so no subtraction happens here.
+ */
+export function priceUsage(
+  prices: PriceTable | undefined,
+  provider: string,
+  model: string,
+  usage: Usage,
+): number | null {
+  const own = prices?.[`${provider}:${model}`] ?? prices?.[model];
+  if (own) return priceWith(own, usage);
+  const calculated = calcPrice(
+    {
+      input_tokens: usage.inputTokens,
+      output_tokens: usage.outputTokens,
+      cache_read_tokens: usage.cacheReadTokens ?? 0,
+      cache_write_tokens: usage.cacheWriteTokens ?? 0,
+      output_reasoning_tokens: usage.reasoningTokens ?? 0,
+    },
+    model,
+    { providerId: provider },
+  );
+  return calculated ? calculated.total_price : null;
+}
+
+/** Applies a user-supplied price; the breakdowns are parts of input and output, so they are split off first. */
+export function priceWith(price: ModelPrice, usage: Usage): number {
+  const cacheRead = usage.cacheReadTokens ?? 0;
+  const cacheWrite = usage.cacheWriteTokens ?? 0;
+  const reasoning = usage.reasoningTokens ?? 0;
+  const plainInput = Math.max(0, usage.inputTokens - cacheRead - cacheWrite);
+  const plainOutput = Math.max(0, usage.outputTokens - reasoning);
+  return (
+    (plainInput * price.inputPerMillion +
+      cacheRead * (price.cacheReadPerMillion ?? price.inputPerMillion) +
+      cacheWrite * (price.cacheWritePerMillion ?? price.inputPerMillion) +
+      plainOutput * price.outputPerMillion +
+      reasoning * (price.reasoningPerMillion ?? price.outputPerMillion)) /
+    1_000_000
+  );
+}
+
+/** What vendor prompt caching saved: cache reads priced at the full input rate minus at the cache-read rate. */
+export function promptCacheSavings(
+  prices: PriceTable | undefined,
+  provider: string,
+  model: string,
+  usage: Usage,
+): number | null {
+  if (!usage.cacheReadTokens) return 0;
+  const withCache = priceUsage(prices, provider, model, usage);
+  const withoutCache = priceUsage(prices, provider, model, { ...usage, cacheReadTokens: 0 });
+  if (withCache === null || withoutCache === null) return null;
+  return Math.max(0, withoutCache - withCache);
+}

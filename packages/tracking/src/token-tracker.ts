@@ -1,0 +1,214 @@
+import { randomUUID } from "node:crypto";
+import { ConfigError, type GenerateResult, type LLMEvent, type Plugin, type Usage } from "@ffc/core";
+import { type PriceTable, priceUsage, promptCacheSavings } from "./model-pricing";
+import { UsageLedger, type UsageReport, type UsageTarget } from "./usage-ledger";
+import type { AttemptEntry } from "./usage-summary";
+import { formatUsageTable } from "./usage-table";
+
+/** Options of a TokenTracker. */
+export interface TokenTrackerOptions {
+  /** USD per million tokens by "provider:model" or model; they take precedence over @pydantic/genai-prices. */
+  prices?: PriceTable;
+}
+
+/**
+ * Counts tokens and USD of every attempt that consumed tokens (retries, fallbacks, interrupted
+ * streams; not only the last), overall and per session, by provider, model, tag, user and
+ * tenant. Add it to an LLMManager's plugins; it also sets `result.costUsd`.
+ */
+export class TokenTracker implements Plugin {
+  /** The plugin name. */
+  readonly name = "token-tracker";
+  readonly #prices: PriceTable | undefined;
+  #overall = new UsageLedger();
+  #current: { id: string; ledger: UsageLedger } | undefined;
+  readonly #sessions = new Map<string, UsageLedger>();
+  readonly #cacheHitCalls = new Set<string>();
+
+  constructor(options: TokenTrackerOptions = {}) {
+    if (typeof options !== "object" || options === null) {
+      throw new ConfigError("Invalid TokenTracker options: expected an object such as { prices: { ... } }.");
+    }
+    this.#prices = checkPrices(options.prices);
+  }
+
+  /** Starts a session that counts every call from now until `endSession()`; returns its id. */
+  startSession(sessionId: string = randomUUID()): string {
+    if (typeof sessionId !== "string" || sessionId === "") {
+      throw new ConfigError("TokenTracker.startSession: the session id must be a non-empty string.");
+    }
+    if (this.#current) this.endSession();
+    const ledger = this.#sessions.get(sessionId) ?? new UsageLedger(sessionId);
+    this.#sessions.set(sessionId, ledger);
+    this.#current = { id: sessionId, ledger };
+    return sessionId;
+  }
+
+  /**
+   * Usage of the current session, or of the session `sessionId` (one started here, or a
+   * `metadata.sessionId` that calls carried). An empty report when nothing was counted.
+   */
+  getSessionUsage(sessionId?: string): UsageReport {
+    const id = sessionId ?? this.#current?.id;
+    const ledger = id === undefined ? undefined : this.#sessions.get(id);
+    return (ledger ?? new UsageLedger(id)).report();
+  }
+
+  /** Ends the current session and returns its final usage. */
+  endSession(): UsageReport {
+    const current = this.#current;
+    if (!current) return new UsageLedger().report();
+    current.ledger.end();
+    this.#current = undefined;
+    return current.ledger.report();
+  }
+
+  /** Usage of everything this tracker has seen. */
+  getTotalUsage(): UsageReport {
+    return this.#overall.report();
+  }
+
+  /** Forgets all usage and sessions. */
+  reset(): void {
+    this.#overall = new UsageLedger();
+    this.#sessions.clear();
+    this.#current = undefined;
+    this.#cacheHitCalls.clear();
+  }
+
+  /** The USD cost of a usage on a model, or null when no price is known. */
+  priceOf(provider: string, model: string, usage: Usage): number | null {
+    return priceUsage(this.#prices, provider, model, usage);
+  }
+
+  /** The total (or a session's) usage as a readable table. */
+  formatTable(report: UsageReport = this.getTotalUsage()): string {
+    return formatUsageTable(report);
+  }
+
+  /** The overall usage, for JSON.stringify. */
+  toJSON(): UsageReport {
+    return this.getTotalUsage();
+  }
+
+  onEvent(event: LLMEvent): void {
+    const base = { metadata: event.metadata };
+    switch (event.type) {
+      case "attempt-end":
+        this.#record({ ...base, provider: event.provider, model: event.model }, event.usage, false);
+        break;
+      case "attempt-error":
+        if (event.usage)
+          this.#record(
+            { ...base, provider: event.provider, model: event.model },
+            event.usage,
+            event.estimated ?? false,
+          );
+        break;
+      case "cache-hit":
+        this.#cacheHitCalls.add(event.callId);
+        this.#count(
+          { ...base, provider: event.provider, model: event.model },
+          "cacheHits",
+          event.metadata?.sessionId,
+        );
+        break;
+      case "call-end": {
+        const target = { ...base, provider: event.result.provider, model: event.result.model };
+        if (event.result.cached && !this.#cacheHitCalls.has(event.callId))
+          this.#count(target, "cacheHits", event.metadata?.sessionId);
+        this.#cacheHitCalls.delete(event.callId);
+        this.#count(target, "calls", event.metadata?.sessionId);
+        break;
+      }
+      case "call-error": {
+        const last = event.attempts.at(-1);
+        this.#cacheHitCalls.delete(event.callId);
+        this.#count(
+          { ...base, provider: last?.provider, model: last?.model },
+          "failedCalls",
+          event.metadata?.sessionId,
+        );
+        break;
+      }
+    }
+  }
+
+  finalizeResult(result: GenerateResult): void {
+    if (result.cached) {
+      result.costUsd = 0;
+      return;
+    }
+    let total = 0;
+    for (const attempt of result.attempts) {
+      if (!attempt.usage) continue;
+      const cost = this.priceOf(attempt.provider, attempt.model, attempt.usage);
+      if (cost === null) {
+        result.costUsd = null;
+        return;
+      }
+      total += cost;
+    }
+    result.costUsd = total;
+  }
+
+  #record(target: UsageTarget, usage: Usage, estimated: boolean): void {
+    const entry: AttemptEntry = {
+      usage,
+      costUsd: this.priceOf(target.provider!, target.model!, usage),
+      savingsUsd: promptCacheSavings(this.#prices, target.provider!, target.model!, usage),
+      estimated,
+    };
+    for (const ledger of this.#ledgers(target.metadata?.sessionId)) ledger.addAttempt(target, entry);
+  }
+
+  #count(
+    target: UsageTarget,
+    field: "calls" | "failedCalls" | "cacheHits",
+    sessionId: string | undefined,
+  ): void {
+    for (const ledger of this.#ledgers(sessionId)) ledger.count(target, field);
+  }
+
+  /** Everything, the current session, and the session a call names in its metadata. */
+  #ledgers(sessionId: string | undefined): UsageLedger[] {
+    const ledgers = [this.#overall];
+    if (this.#current) ledgers.push(this.#current.ledger);
+    if (sessionId !== undefined && sessionId !== this.#current?.id) {
+      let named = this.#sessions.get(sessionId);
+      if (!named) {
+        named = new UsageLedger(sessionId);
+        this.#sessions.set(sessionId, named);
+      }
+      ledgers.push(named);
+    }
+    return ledgers;
+  }
+}
+
+function checkPrices(prices: PriceTable | undefined): PriceTable | undefined {
+  if (prices === undefined) return undefined;
+  if (typeof prices !== "object" || prices === null) {
+    throw new ConfigError(
+      'Invalid TokenTracker "prices": expected { "provider:model": { inputPerMillion, outputPerMillion } }.',
+    );
+  }
+  for (const [name, price] of Object.entries(prices)) {
+    for (const field of [
+      "inputPerMillion",
+      "outputPerMillion",
+      "cacheReadPerMillion",
+      "cacheWritePerMillion",
+      "reasoningPerMillion",
+    ]) {
+      const value = (price as unknown as Record<string, unknown>)?.[field];
+      if (value === undefined && field !== "inputPerMillion" && field !== "outputPerMillion") continue;
+      if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+        throw new ConfigError(
+          `Invalid TokenTracker "prices.${name}.${field}": expected USD per million tokens (a number of at least 0).`,
+        );
+      }
+    }
+  }
+  return prices;
+}
