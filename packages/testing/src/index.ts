@@ -41,31 +41,6 @@ export {
 } from "./fake-server/anthropic-messages";
 export { type AnthropicServerOptions, anthropicDefaultHandler, createAnthropicServer } from "./fake-server/anthropic-server";
 export { anthropicWireAdapter } from "./fake-server/anthropic-wire-adapter";
-export { type OpenAICassetteInteraction, readOpenAICassette } from "./fake-server/openai-cassettes";
-export {
-  type OpenAIErrorOptions,
-  openaiChatInBandError,
-  openaiErrorReply,
-  openaiResponsesInBandError,
-} from "./fake-server/openai-error-replies";
-export {
-  openaiChatChunkReply,
-  openaiJsonFixtureReply,
-  openaiResponsesChunkReplies,
-  openaiSnapshotStreams,
-} from "./fake-server/openai-fixtures";
-export {
-  type OpenAIScriptedAnswer,
-  type OpenAIScriptedToolCall,
-  openaiChatChunks,
-  openaiChatCompletion,
-  openaiChatUsage,
-  openaiResponse,
-  openaiResponseEvents,
-  openaiResponsesUsage,
-} from "./fake-server/openai-replies";
-export { answerOpenAIRequest, createOpenAIServer, type OpenAIServerOptions } from "./fake-server/openai-server";
-export { openaiResponsesWireAdapter, openaiWireAdapter } from "./fake-server/openai-wire-adapter";
 export {
   type GoogleCassetteInteraction,
   googleFixtureReply,
@@ -94,3 +69,31 @@ export {
   type GoogleServerOptions,
 } from "./fake-server/google-server";
 export { googleWireAdapter } from "./fake-server/google-wire-adapter";
+export { type OpenAICassetteInteraction, readOpenAICassette } from "./fake-server/openai-cassettes";
+export {
+  type OpenAIErrorOptions,
+  openaiChatInBandError,
+  openaiErrorReply,
+  openaiResponsesInBandError,
+} from "./fake-server/openai-error-replies";
+export {
+  openaiChatChunkReply,
+  openaiJsonFixtureReply,
+  openaiResponsesChunkReplies,
+  openaiSnapshotStreams,
+} from "./fake-server/openai-fixtures";
+export {
+  type OpenAIScriptedAnswer,
+  type OpenAIScriptedToolCall,
+  openaiChatChunks,
+  openaiChatCompletion,
+  openaiChatUsage,
+  openaiResponsesUsage,
+} from "./fake-server/openai-replies";
+export { openaiResponse, openaiResponseEvents } from "./fake-server/openai-responses-replies";
+export {
+  answerOpenAIRequest,
+  createOpenAIServer,
+  type OpenAIServerOptions,
+} from "./fake-server/openai-server";
+export { openaiResponsesWireAdapter, openaiWireAdapter } from "./fake-server/openai-wire-adapter";

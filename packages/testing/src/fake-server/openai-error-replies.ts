@@ -1,5 +1,6 @@
 import type { ScriptedErrorKind } from "../conformance/wire-adapter";
-import { nextId, numbered, openaiChatChunks, responseEnvelope } from "./openai-replies";
+import { nextId, openaiChatChunks, responseEnvelope } from "./openai-replies";
+import { numbered } from "./openai-responses-replies";
 import type { JsonReply, SseReply } from "./reply";
 
 /** Options of an OpenAI-shaped HTTP error reply. */

@@ -1,10 +1,6 @@
 import { FakeServer } from "./fake-server";
-import {
-  openaiChatChunks,
-  openaiChatCompletion,
-  openaiResponse,
-  openaiResponseEvents,
-} from "./openai-replies";
+import { openaiChatChunks, openaiChatCompletion } from "./openai-replies";
+import { openaiResponse, openaiResponseEvents } from "./openai-responses-replies";
 import { readChatPrompt, readResponsesPrompt } from "./openai-wire-adapter";
 import type { RecordedRequest, Reply } from "./reply";
 

@@ -1,11 +1,7 @@
 import type { WireAdapter } from "../conformance/wire-adapter";
 import { openaiChatInBandError, openaiErrorReply, openaiResponsesInBandError } from "./openai-error-replies";
-import {
-  openaiChatChunks,
-  openaiChatCompletion,
-  openaiResponse,
-  openaiResponseEvents,
-} from "./openai-replies";
+import { openaiChatChunks, openaiChatCompletion } from "./openai-replies";
+import { openaiResponse, openaiResponseEvents } from "./openai-responses-replies";
 
 /** Speaks OpenAI Chat Completions (`POST /v1/chat/completions`) for the conformance suite. */
 export const openaiWireAdapter: WireAdapter = {
