@@ -28,3 +28,19 @@ export function deadlineScope(parent: AbortSignal, deadlineMs: number | undefine
     },
   };
 }
+
+/**
+ * A fresh signal that follows `parent`, for one target. SDKs add an abort listener to the
+ * signal of every request and never remove it, so handing them a long-lived signal (such as
+ * the call's, which may be shared) would pile up listeners; this one is dropped after use.
+ */
+export function childScope(parent: AbortSignal): DeadlineScope {
+  const controller = new AbortController();
+  const onParentAbort = () => controller.abort(parent.reason);
+  if (parent.aborted) controller.abort(parent.reason);
+  else parent.addEventListener("abort", onParentAbort, { once: true });
+  return {
+    signal: controller.signal,
+    dispose: () => parent.removeEventListener("abort", onParentAbort),
+  };
+}

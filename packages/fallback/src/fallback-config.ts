@@ -58,12 +58,15 @@ export class FallbackConfig implements Policy {
           continue;
         }
         let result: ProviderResult;
+        const target = run.callFor(index);
         try {
-          result = await next(run.callFor(index));
+          result = await next(target.call);
         } catch (error) {
           await run.settle(index, admission, run.outcomeOf(error));
           index = run.next(index, error);
           continue;
+        } finally {
+          target.dispose();
         }
         await run.settle(index, admission, "success");
         return result;
@@ -88,8 +91,9 @@ export class FallbackConfig implements Policy {
         let failure: unknown;
         let failed = false;
         let started = false;
+        const target = run.callFor(index);
         try {
-          const peeked = await peekStream(next(run.callFor(index)));
+          const peeked = await peekStream(next(target.call));
           started = peeked.first !== undefined;
           yield* peeked.stream;
           outcome = "success";
@@ -98,6 +102,7 @@ export class FallbackConfig implements Policy {
           failure = error;
           outcome = run.outcomeOf(error);
         } finally {
+          target.dispose();
           await run.settle(index, admission, outcome);
         }
         if (!failed) return;

@@ -11,7 +11,7 @@ import {
 import type { Admission, BreakerOutcome } from "./breaker-transitions";
 import { chainFailureMessage, type TargetEnding } from "./chain-failure-message";
 import type { CircuitBreaker } from "./circuit-breaker";
-import { type DeadlineScope, deadlineScope } from "./deadline-scope";
+import { childScope, type DeadlineScope, deadlineScope } from "./deadline-scope";
 import type { ResolvedFallbackOptions } from "./fallback-options";
 import { suitsTarget, type TargetInfo, unsuitableReason } from "./target-suitability";
 
@@ -45,21 +45,26 @@ export class FallbackRun {
     this.#scope = deadlineScope(call.signal, options.deadlineMs);
   }
 
-  /** A copy of the call aimed at target `index`, with its timeout and the chain's signal. */
-  callFor(index: number): CallContext {
+  /**
+   * A copy of the call aimed at target `index`, with its timeout and a signal of its own that
+   * follows the chain's; call `dispose` once the target is done with.
+   */
+  callFor(index: number): { call: CallContext; dispose(): void } {
     const target = this.#chain[index]!;
-    const signal = this.#scope.signal;
+    const scope = childScope(this.#scope.signal);
+    const signal = scope.signal;
     // The request carries the signal too, so that providers can cancel even without a timeout.
     const request = { ...this.#call.request, model: target.info.model, signal };
     const attemptTimeoutMs =
       target.attemptTimeoutMs ?? this.#options.attemptTimeoutMs ?? this.#call.attemptTimeoutMs;
-    return {
+    const call: CallContext = {
       ...this.#call,
       provider: target.provider,
       request,
       signal,
       ...(attemptTimeoutMs === undefined ? {} : { attemptTimeoutMs }),
     };
+    return { call, dispose: scope.dispose };
   }
 
   /** Asks the breaker about target `index`; a refusal is recorded as a CircuitOpenError attempt. */
