@@ -1,18 +1,14 @@
-export { FakeServer, type ReplyHandler } from "./fake-server/fake-server";
-export { fixturesDirectory, parseRawSse, readChunkFixture, readFixture, readJsonFixture } from "./fake-server/fixtures";
+export {
+  type ConformanceCheck,
+  conformanceApiKey,
+  providerConformanceChecks,
+} from "./conformance/provider-conformance";
 export type {
-  HangReply,
-  JsonReply,
-  RawReply,
-  RecordedRequest,
-  Reply,
-  ResetReply,
-  SseEvent,
-  SseReply,
-} from "./fake-server/reply";
-export { MockProvider, type MockProviderOptions, type MockStep } from "./mock-provider";
-export { type ConformanceCheck, conformanceApiKey, providerConformanceChecks } from "./conformance/provider-conformance";
-export type { ConformanceTarget, ScriptedErrorKind, ScriptedUsage, WireAdapter } from "./conformance/wire-adapter";
+  ConformanceTarget,
+  ScriptedErrorKind,
+  ScriptedUsage,
+  WireAdapter,
+} from "./conformance/wire-adapter";
 export {
   type AnthropicErrorKind,
   type AnthropicErrorOptions,
@@ -22,10 +18,10 @@ export {
   anthropicStreamErrorReply,
 } from "./fake-server/anthropic-errors";
 export {
+  type AnthropicCassetteInteraction,
   anthropicChunkFixtureReply,
   anthropicJsonFixtureReply,
   anthropicRawSseFixtureReply,
-  type AnthropicCassetteInteraction,
   readAnthropicCassette,
 } from "./fake-server/anthropic-fixtures";
 export {
@@ -39,8 +35,20 @@ export {
   anthropicStreamReply,
   anthropicUsage,
 } from "./fake-server/anthropic-messages";
-export { type AnthropicServerOptions, anthropicDefaultHandler, createAnthropicServer } from "./fake-server/anthropic-server";
+export {
+  type AnthropicServerOptions,
+  anthropicDefaultHandler,
+  createAnthropicServer,
+} from "./fake-server/anthropic-server";
 export { anthropicWireAdapter } from "./fake-server/anthropic-wire-adapter";
+export { FakeServer, type ReplyHandler } from "./fake-server/fake-server";
+export {
+  fixturesDirectory,
+  parseRawSse,
+  readChunkFixture,
+  readFixture,
+  readJsonFixture,
+} from "./fake-server/fixtures";
 export {
   type GoogleCassetteInteraction,
   googleFixtureReply,
@@ -97,3 +105,14 @@ export {
   type OpenAIServerOptions,
 } from "./fake-server/openai-server";
 export { openaiResponsesWireAdapter, openaiWireAdapter } from "./fake-server/openai-wire-adapter";
+export type {
+  HangReply,
+  JsonReply,
+  RawReply,
+  RecordedRequest,
+  Reply,
+  ResetReply,
+  SseEvent,
+  SseReply,
+} from "./fake-server/reply";
+export { MockProvider, type MockProviderOptions, type MockStep } from "./mock-provider";
