@@ -17,7 +17,7 @@ import {
   type ResolvedFallbackOptions,
   resolveFallbackOptions,
 } from "./fallback-options";
-import { FallbackRun, type ResolvedTarget } from "./fallback-run";
+import { FallbackRun } from "./fallback-run";
 
 /**
  * Tries an ordered chain of (provider, model) targets until one answers, with a circuit
@@ -48,13 +48,13 @@ export class FallbackConfig implements Policy {
   }
 
   async generate(call: CallContext, next: GenerateNext): Promise<ProviderResult> {
-    const run = await this.#start(call);
+    const run = new FallbackRun(call, this.#options, this.#breaker);
     try {
       let index = 0;
       while (true) {
         const admission = await run.admit(index);
         if (typeof admission !== "string") {
-          index = run.next(index, admission);
+          index = await run.next(index, admission);
           continue;
         }
         let result: ProviderResult;
@@ -63,7 +63,7 @@ export class FallbackConfig implements Policy {
           result = await next(target.call);
         } catch (error) {
           await run.settle(index, admission, run.outcomeOf(error));
-          index = run.next(index, error);
+          index = await run.next(index, error);
           continue;
         } finally {
           target.dispose();
@@ -77,13 +77,13 @@ export class FallbackConfig implements Policy {
   }
 
   async *stream(call: CallContext, next: StreamNext): AsyncIterable<StreamPart> {
-    const run = await this.#start(call);
+    const run = new FallbackRun(call, this.#options, this.#breaker);
     try {
       let index = 0;
       while (true) {
         const admission = await run.admit(index);
         if (typeof admission !== "string") {
-          index = run.next(index, admission);
+          index = await run.next(index, admission);
           continue;
         }
         // Neutral unless the stream ends or fails: a consumer that stops early says nothing about the target.
@@ -111,29 +111,10 @@ export class FallbackConfig implements Policy {
         if (started && !this.#options.restartStream) throw failure;
         const decisive =
           started && StreamInterruptedError.isInstance(failure) ? (failure.cause ?? failure) : failure;
-        index = run.next(index, failure, decisive);
+        index = await run.next(index, failure, decisive);
       }
     } finally {
       run.dispose();
     }
-  }
-
-  async #start(call: CallContext): Promise<FallbackRun> {
-    // Every target is resolved up front, so a missing provider package shows on the first call
-    // rather than in the middle of an outage.
-    const chain = await Promise.all(
-      this.#options.targets.map(async (target): Promise<ResolvedTarget> => {
-        const provider = await call.resolveProvider(target.provider);
-        const contextWindow = provider.modelInfo?.(target.model)?.contextWindow;
-        const resolved: ResolvedTarget = {
-          provider,
-          info: { provider: provider.id, model: target.model, ...(contextWindow ? { contextWindow } : {}) },
-          reference: { provider: provider.id, model: target.model },
-        };
-        if (target.attemptTimeoutMs !== undefined) resolved.attemptTimeoutMs = target.attemptTimeoutMs;
-        return resolved;
-      }),
-    );
-    return new FallbackRun(call, chain, this.#options, this.#breaker);
   }
 }

@@ -3,6 +3,7 @@ import {
   Provider,
   ProviderNotInstalledError,
   registerProvider,
+  TemporaryError,
   unregisterProvider,
 } from "@ffc/core";
 import { afterEach, describe, expect, it } from "vitest";
@@ -104,22 +105,32 @@ describe("FallbackConfig options", () => {
     );
   });
 
-  it("fails at first use, before any request, with ProviderNotInstalledError naming the missing package", async () => {
+  it("fails at first use of a target, with ProviderNotInstalledError naming the missing package", async () => {
     // A registered id whose package is missing fails the way a built-in id without its package does.
     registerProvider("vertex", () => {
       throw new ProviderNotInstalledError(
         'Provider "vertex" needs the package @acme/ffc-vertex, which is not installed. Run: npm install @acme/ffc-vertex',
       );
     });
-    const primary = mock("primary", { script: [{ text: "never used" }] });
-    const { llm } = recordingManager(primary);
-    const fallbackConfig = new FallbackConfig({
-      providers: [primary, "vertex"],
+    const healthy = mock("primary", { script: [{ text: "fine" }] });
+    const healthyChain = new FallbackConfig({
+      providers: [healthy, "vertex"],
       models: ["a", "gemini-2.5-pro"],
     });
-    const outcome = await settle(llm.generate({ prompt: "hi", fallbackConfig }));
+    // A healthy primary never loads the fallback's package (ids resolve lazily).
+    expect(
+      (await recordingManager(healthy).llm.generate({ prompt: "hi", fallbackConfig: healthyChain })).text,
+    ).toBe("fine");
+
+    const failing = mock("primary", { script: [{ error: new TemporaryError("overloaded") }] });
+    const failingChain = new FallbackConfig({
+      providers: [failing, "vertex"],
+      models: ["a", "gemini-2.5-pro"],
+    });
+    const outcome = await settle(
+      recordingManager(failing).llm.generate({ prompt: "hi", fallbackConfig: failingChain }),
+    );
     expect(ProviderNotInstalledError.isInstance(outcome.error)).toBe(true);
     expect((outcome.error as Error).message).toMatch(/npm install @acme\/ffc-vertex/);
-    expect(primary.callCount).toBe(0);
   });
 });

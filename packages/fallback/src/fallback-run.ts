@@ -16,47 +16,62 @@ import type { ResolvedFallbackOptions } from "./fallback-options";
 import { suitsTarget, type TargetInfo, unsuitableReason } from "./target-suitability";
 
 /** A target of the chain with its provider resolved. */
-export interface ResolvedTarget {
+interface ResolvedTarget {
   provider: LanguageProvider;
   info: TargetInfo;
   reference: TargetReference;
-  attemptTimeoutMs?: number;
 }
 
 /** One call's walk along the chain: which target, what the breaker said, where to go next. */
 export class FallbackRun {
   readonly #call: CallContext;
-  readonly #chain: ResolvedTarget[];
   readonly #options: ResolvedFallbackOptions;
   readonly #breaker: CircuitBreaker | undefined;
   readonly #scope: DeadlineScope;
+  readonly #resolved: (ResolvedTarget | undefined)[] = [];
   readonly #endings: TargetEnding[] = [];
 
-  constructor(
-    call: CallContext,
-    chain: ResolvedTarget[],
-    options: ResolvedFallbackOptions,
-    breaker?: CircuitBreaker,
-  ) {
+  constructor(call: CallContext, options: ResolvedFallbackOptions, breaker?: CircuitBreaker) {
     this.#call = call;
-    this.#chain = chain;
     this.#options = options;
     this.#breaker = breaker;
     this.#scope = deadlineScope(call.signal, options.deadlineMs);
   }
 
   /**
-   * A copy of the call aimed at target `index`, with its timeout and a signal of its own that
-   * follows the chain's; call `dispose` once the target is done with.
+   * Resolves target `index` when the chain first reaches it (ids load their provider package
+   * lazily): a healthy primary never needs the fallback's packages or keys. A missing package
+   * or key throws here, naming what to install or set.
+   */
+  async resolve(index: number): Promise<ResolvedTarget> {
+    const cached = this.#resolved[index];
+    if (cached) return cached;
+    const target = this.#options.targets[index]!;
+    const provider = await this.#call.resolveProvider(target.provider);
+    const contextWindow = provider.modelInfo?.(target.model)?.contextWindow;
+    const resolved: ResolvedTarget = {
+      provider,
+      info: { provider: provider.id, model: target.model, ...(contextWindow ? { contextWindow } : {}) },
+      reference: { provider: provider.id, model: target.model },
+    };
+    this.#resolved[index] = resolved;
+    return resolved;
+  }
+
+  /**
+   * A copy of the call aimed at (resolved) target `index`, with its timeout and a signal of
+   * its own that follows the chain's; call `dispose` once the target is done with.
    */
   callFor(index: number): { call: CallContext; dispose(): void } {
-    const target = this.#chain[index]!;
+    const target = this.#resolved[index]!;
     const scope = childScope(this.#scope.signal);
     const signal = scope.signal;
     // The request carries the signal too, so that providers can cancel even without a timeout.
     const request = { ...this.#call.request, model: target.info.model, signal };
     const attemptTimeoutMs =
-      target.attemptTimeoutMs ?? this.#options.attemptTimeoutMs ?? this.#call.attemptTimeoutMs;
+      this.#options.targets[index]!.attemptTimeoutMs ??
+      this.#options.attemptTimeoutMs ??
+      this.#call.attemptTimeoutMs;
     const call: CallContext = {
       ...this.#call,
       provider: target.provider,
@@ -67,24 +82,22 @@ export class FallbackRun {
     return { call, dispose: scope.dispose };
   }
 
-  /** Asks the breaker about target `index`; a refusal is recorded as a CircuitOpenError attempt. */
+  /** Resolves target `index` and asks its breaker; a refusal is recorded as a CircuitOpenError attempt. */
   async admit(index: number): Promise<Admission | CircuitOpenError> {
-    if (this.#scope.signal.aborted) throw abortErrorFor(this.#scope.signal, this.#chain[index]!.reference);
+    const { reference } = await this.resolve(index);
+    if (this.#scope.signal.aborted) throw abortErrorFor(this.#scope.signal, reference);
     if (!this.#breaker) return "pass";
-    const { reference } = this.#chain[index]!;
     const verdict = await this.#breaker.admit(reference, this.#call.emit);
     if (verdict.admission !== "reject") return verdict.admission;
     const state = verdict.state;
+    const waitSeconds = Math.max(0, Math.ceil(((state?.openUntil ?? 0) - Date.now()) / 1000));
     const why =
       state?.state === "half-open"
         ? "a probe of it is already running"
-        : `it failed ${state?.failures ?? "repeatedly"} time(s); it lets a probe through in ${Math.max(0, Math.ceil(((state?.openUntil ?? 0) - Date.now()) / 1000))} s`;
+        : `it failed ${state?.failures ?? "repeatedly"} time(s); it lets a probe through in ${waitSeconds} s`;
     const error = new CircuitOpenError(
       `Skipped ${reference.provider}/${reference.model}: its circuit breaker is open, because ${why}.`,
-      {
-        provider: reference.provider,
-        model: reference.model,
-      },
+      { provider: reference.provider, model: reference.model },
     );
     this.#call.attempts.push({ ...reference, attempt: this.#call.attempts.length + 1, durationMs: 0, error });
     return error;
@@ -98,7 +111,7 @@ export class FallbackRun {
 
   /** Tells the breaker how the call to target `index` ended. */
   async settle(index: number, admission: Admission, outcome: BreakerOutcome): Promise<void> {
-    await this.#breaker?.record(this.#chain[index]!.reference, admission, outcome, this.#call.emit);
+    await this.#breaker?.record(this.#resolved[index]!.reference, admission, outcome, this.#call.emit);
   }
 
   /**
@@ -107,8 +120,8 @@ export class FallbackRun {
    * fallbackOn), and AllProvidersFailedError when no target is left. `decisive` is the error
    * the rules judge (the cause of an interrupted stream that may restart).
    */
-  next(index: number, error: unknown, decisive: unknown = error): number {
-    const from = this.#chain[index]!;
+  async next(index: number, error: unknown, decisive: unknown = error): Promise<number> {
+    const from = this.#resolved[index]!;
     this.#endings[index] = { error };
     const signal = this.#scope.signal;
     if (signal.aborted) {
@@ -118,8 +131,8 @@ export class FallbackRun {
     }
     if (AbortError.isInstance(decisive) || StreamInterruptedError.isInstance(decisive)) throw error;
     if (!this.#options.movesOn(decisive)) throw error;
-    for (let candidate = index + 1; candidate < this.#chain.length; candidate += 1) {
-      const to = this.#chain[candidate]!;
+    for (let candidate = index + 1; candidate < this.#options.targets.length; candidate += 1) {
+      const to = await this.resolve(candidate);
       if (suitsTarget(decisive, from.info, to.info)) {
         this.#call.emit("fallback", { from: from.reference, to: to.reference, error });
         return candidate;
@@ -127,21 +140,23 @@ export class FallbackRun {
       this.#endings[candidate] = { passedOver: unsuitableReason(decisive, from.info) };
     }
     const attempts = this.#call.attempts.slice();
-    throw new AllProvidersFailedError(
-      chainFailureMessage(
-        this.#chain.map((target) => target.info),
-        this.#endings,
-        attempts,
-      ),
-      attempts,
-      {
-        cause: error,
-      },
+    const targets = this.#options.targets.map(
+      (target, position) => this.#resolved[position]?.info ?? nameOf(target),
     );
+    throw new AllProvidersFailedError(chainFailureMessage(targets, this.#endings, attempts), attempts, {
+      cause: error,
+    });
   }
 
   /** Stops the chain's deadline timer. */
   dispose(): void {
     this.#scope.dispose();
   }
+}
+
+function nameOf(target: { provider: string | LanguageProvider; model: string }): TargetInfo {
+  return {
+    provider: typeof target.provider === "string" ? target.provider : target.provider.id,
+    model: target.model,
+  };
 }
