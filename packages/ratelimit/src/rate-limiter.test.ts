@@ -156,6 +156,22 @@ describe("RateLimiter requests per minute", () => {
   });
 });
 
+describe("RateLimiter with a failing store", () => {
+  it("fails the call before sending anything when the store cannot be reached", async () => {
+    const down: RateLimitStore = {
+      take: async () => {
+        throw new Error("connect ECONNREFUSED 127.0.0.1:6390");
+      },
+      settle: async () => {},
+      pause: async () => {},
+      pausedFor: async () => 0,
+    };
+    const { provider, llm } = setup({ limits: [{ requestsPerMinute: 10 }], store: down });
+    await expect(llm.generate({ prompt: "hi" })).rejects.toThrow(/ECONNREFUSED/);
+    expect(provider.callCount).toBe(0);
+  });
+});
+
 describe("RateLimiter tokens per minute", () => {
   it("replaces the estimate by the actual usage after the call", async () => {
     const store = new MemoryRateLimitStore();
