@@ -217,3 +217,23 @@ describe.each(transports)("recorded Gemini responses over $name", ({ create }) =
     expect(FFCError.isInstance(error.cause)).toBe(false);
   });
 });
+
+describe("fixture coverage", () => {
+  it("replays every file of fixtures/google in this package's tests", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { fixturesDirectory } = await import("@ffc/testing");
+    const folder = join(fixturesDirectory(), "google");
+    const files = readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => entry.name);
+    const tests = ["fixture-replay.test.ts", "cassette-replay.test.ts"]
+      .map((name) => readFileSync(new URL(name, import.meta.url), "utf8"))
+      .join("\n");
+    expect(files.length).toBe(14);
+    const missing = files.filter(
+      (file) => !tests.includes(`google/${file}`) && !tests.includes(`pydantic-ai/${file}`),
+    );
+    expect(missing).toEqual([]);
+  });
+});
