@@ -3,6 +3,8 @@ export type {
   BudgetAmount,
   BudgetLimits,
   BudgetReserveOutcome,
+  BudgetReserveRequest,
+  BudgetSettleRequest,
   BudgetStore,
   BudgetUsage,
 } from "./budget-store";
