@@ -1,11 +1,16 @@
-import type { ContentPart } from "./message";
+import type { ContentPart, ReasoningPart } from "./message";
 import type { ProviderResult, ToolCall } from "./result";
 import type { StreamPart } from "./stream-part";
 import { emptyUsage } from "./usage";
 
-/** Collects stream parts into the result they add up to. */
+/**
+ * Collects stream parts into the result they add up to. Content keeps the order of the
+ * stream (runs of text or reasoning merge into one part), so that vendor signatures that
+ * belong to the part after them (Gemini 3 thought signatures) survive a round trip.
+ */
 export class StreamAccumulator {
   readonly parts: StreamPart[] = [];
+  readonly content: ContentPart[] = [];
   text = "";
   reasoning = "";
   readonly toolCalls: ToolCall[] = [];
@@ -17,14 +22,25 @@ export class StreamAccumulator {
   add(part: StreamPart): void {
     if (this.keepParts) this.parts.push(part);
     switch (part.type) {
-      case "text-delta":
+      case "text-delta": {
         this.text += part.text;
+        const last = this.content.at(-1);
+        if (last?.type === "text") last.text += part.text;
+        else this.content.push({ type: "text", text: part.text });
         break;
-      case "reasoning-delta":
+      }
+      case "reasoning-delta": {
         this.reasoning += part.text;
+        const last = this.content.at(-1);
+        // A signature closes a reasoning block: the next reasoning starts a new part.
+        if (last?.type === "reasoning" && last.signature === undefined) last.text += part.text;
+        else this.content.push({ type: "reasoning", text: part.text });
+        if (part.signature !== undefined) (this.content.at(-1) as ReasoningPart).signature = part.signature;
         break;
+      }
       case "tool-call":
         this.toolCalls.push(part.toolCall);
+        this.content.push({ type: "tool-call", ...part.toolCall });
         break;
       case "usage":
         this.lastUsage = part.usage;
@@ -37,13 +53,9 @@ export class StreamAccumulator {
 
   /** The result; `fallbackModel` names the model when the stream did not. */
   result(fallbackModel: string): ProviderResult {
-    const content: ContentPart[] = [];
-    if (this.reasoning) content.push({ type: "reasoning", text: this.reasoning });
-    if (this.text) content.push({ type: "text", text: this.text });
-    for (const call of this.toolCalls) content.push({ type: "tool-call", ...call });
     const result: ProviderResult = {
       text: this.text,
-      content,
+      content: this.content,
       toolCalls: this.toolCalls,
       finishReason: this.finish?.finishReason ?? "other",
       usage: this.finish?.usage ?? this.lastUsage ?? emptyUsage(),
