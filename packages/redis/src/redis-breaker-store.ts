@@ -67,11 +67,12 @@ export class RedisBreakerStore implements BreakerStore {
     this.#expireAfterMs = positiveWhole(options.expireAfterMs, "expireAfterMs", 86_400_000);
     this.#maxUpdateRounds = positiveWhole(options.maxUpdateRounds, "maxUpdateRounds", 100);
     this.#connection = createRedisClient(options.redis, "RedisBreakerStore redis");
-    this.#connection.client.defineCommand("ffcBreakerCompareAndSet", {
-      numberOfKeys: 1,
-      lua: compareAndSetScript,
-    });
-    this.#client = this.#connection.client as RedisClient & ScriptedClient;
+    const client = this.#connection.client;
+    // A client shared by several stores gets the script once.
+    if (!("ffcBreakerCompareAndSet" in client)) {
+      client.defineCommand("ffcBreakerCompareAndSet", { numberOfKeys: 1, lua: compareAndSetScript });
+    }
+    this.#client = client as RedisClient & ScriptedClient;
   }
 
   async get(key: string): Promise<BreakerState | undefined> {
@@ -109,6 +110,11 @@ export class RedisBreakerStore implements BreakerStore {
 
   async delete(key: string): Promise<void> {
     await this.#client.del(this.#key(key));
+  }
+
+  /** The ioredis client, e.g. to share it with another store. */
+  get client(): RedisClient {
+    return this.#connection.client;
   }
 
   /** Disconnects from Redis when the store created the client. */

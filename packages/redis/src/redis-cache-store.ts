@@ -1,5 +1,10 @@
 import { type CacheStore, ConfigError } from "@ffc/core";
-import { createRedisClient, type RedisConnection, type RedisConnectionInput } from "./redis-connection";
+import {
+  createRedisClient,
+  type RedisClient,
+  type RedisConnection,
+  type RedisConnectionInput,
+} from "./redis-connection";
 import { defaultKeyPrefix, isValidKeyPrefix, redisKey } from "./redis-keys";
 
 /** Options of a RedisCacheStore. */
@@ -43,6 +48,11 @@ export class RedisCacheStore implements CacheStore {
 
   async delete(key: string): Promise<void> {
     await this.#connection.client.del(this.#key(key));
+  }
+
+  /** The ioredis client, e.g. to share it with another store. */
+  get client(): RedisClient {
+    return this.#connection.client;
   }
 
   /** Disconnects from Redis when the store created the client. */

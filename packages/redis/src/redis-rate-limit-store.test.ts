@@ -80,6 +80,19 @@ describe("RedisRateLimitStore options", () => {
     expect(() => new RedisRateLimitStore({ redis: testRedisUrl, keyPrefix: "{bad}" })).toThrow(/"keyPrefix"/);
   });
 
+  it("shares a client with another store and leaves it open when closed", async () => {
+    const owner = new RedisRateLimitStore({ redis: testRedisUrl, keyPrefix: uniquePrefix("ratelimit") });
+    const borrower = new RedisRateLimitStore({ redis: owner.client, keyPrefix: uniquePrefix("ratelimit") });
+    try {
+      expect(borrower.client).toBe(owner.client);
+      expect((await borrower.take({ key: "k", id: "a", amount: 1, limit: 1, windowMs: 1000 })).ok).toBe(true);
+      await borrower.close();
+      expect((await owner.take({ key: "k", id: "b", amount: 1, limit: 1, windowMs: 1000 })).ok).toBe(true);
+    } finally {
+      await owner.close();
+    }
+  });
+
   it("refuses fractional amounts, which Redis counters would not keep exactly", async () => {
     const store = new RedisRateLimitStore({ redis: testRedisUrl, keyPrefix: uniquePrefix("ratelimit") });
     try {

@@ -142,9 +142,14 @@ export class RedisRateLimitStore implements RateLimitStore {
     this.#prefix = prefix;
     this.#connection = createRedisClient(options.redis, "RedisRateLimitStore redis");
     const client = this.#connection.client;
-    client.defineCommand("ffcRateLimitTake", { numberOfKeys: 2, lua: takeScript });
-    client.defineCommand("ffcRateLimitSettle", { numberOfKeys: 2, lua: settleScript });
-    client.defineCommand("ffcRateLimitPause", { numberOfKeys: 1, lua: pauseScript });
+    for (const [name, numberOfKeys, lua] of [
+      ["ffcRateLimitTake", 2, takeScript],
+      ["ffcRateLimitSettle", 2, settleScript],
+      ["ffcRateLimitPause", 1, pauseScript],
+    ] as const) {
+      // A client shared by several stores gets each script once.
+      if (!(name in client)) client.defineCommand(name, { numberOfKeys, lua });
+    }
     this.#client = client as RedisClient & ScriptedClient;
   }
 
@@ -183,6 +188,11 @@ export class RedisRateLimitStore implements RateLimitStore {
   async pausedFor(key: string): Promise<number> {
     const left = await this.#client.pttl(redisKey(this.#prefix, "ratelimit-pause", key));
     return Math.max(left, 0);
+  }
+
+  /** The ioredis client, e.g. to share it with another store. */
+  get client(): RedisClient {
+    return this.#connection.client;
   }
 
   /** Disconnects from Redis when the store created the client. */
