@@ -1,5 +1,6 @@
-import type { BreakerState } from "@ffc/core";
-import { ConfigError } from "@ffc/core";
+import { type BreakerState, ConfigError, LLMManager, TemporaryError } from "@ffc/core";
+import { FallbackConfig } from "@ffc/fallback";
+import { MockProvider } from "@ffc/testing";
 import { describe, expect, it } from "vitest";
 import { RedisBreakerStore } from "./redis-breaker-store";
 import type { RedisConnectionOptions } from "./redis-connection";
@@ -107,5 +108,39 @@ describe("RedisBreakerStore options", () => {
     const build = () => new RedisBreakerStore(options);
     expect(build).toThrow(ConfigError);
     expect(build).toThrow(message);
+  });
+});
+
+describe("RedisBreakerStore with FallbackConfig", () => {
+  it("opens a breaker in one process and makes another process skip that target", async () => {
+    const prefix = uniquePrefix("breaker-fallback");
+    const stores = [0, 1].map(() => new RedisBreakerStore({ redis: testRedisUrl, keyPrefix: prefix }));
+    const processes = stores.map((store) => {
+      const primary = new MockProvider({
+        id: "primary",
+        script: [{ error: new TemporaryError("503 overloaded") }],
+      });
+      const backup = new MockProvider({ id: "backup", script: [{ text: "from backup" }] });
+      const fallbackConfig = new FallbackConfig({
+        targets: [
+          { provider: primary, model: "big" },
+          { provider: backup, model: "small" },
+        ],
+        breaker: { failureThreshold: 2, cooldownMs: 60_000, store },
+      });
+      const llm = new LLMManager({ provider: primary, model: "big" });
+      return { primary, backup, generate: () => llm.generate({ prompt: "hi", fallbackConfig }) };
+    });
+    const [first, second] = processes as [(typeof processes)[0], (typeof processes)[0]];
+    try {
+      for (let call = 0; call < 2; call += 1) expect((await first.generate()).text).toBe("from backup");
+      expect(first.primary.callCount).toBe(2);
+      const opened = await stores[1]!.get("primary/big");
+      expect(opened?.state).toBe("open");
+      expect((await second.generate()).text).toBe("from backup");
+      expect(second.primary.callCount).toBe(0);
+    } finally {
+      await Promise.all(stores.map((store) => store.close()));
+    }
   });
 });
