@@ -1,13 +1,7 @@
 import { AbortError, type BreakerState, type EmitEvent, type TargetReference } from "@ffc/core";
+import "./breaker-events";
 import type { ResolvedBreakerOptions } from "./breaker-options";
 import { type Admission, admit, type BreakerOutcome, recordOutcome } from "./breaker-transitions";
-
-declare module "@ffc/core" {
-  interface LLMEventMap {
-    /** The breaker store failed (e.g. Redis unreachable); the call went ahead as if the breaker were closed. */
-    "breaker-store-error": TargetReference & { error: unknown };
-  }
-}
 
 /** What the breaker said about one call, and the state it saw. */
 export interface BreakerVerdict {

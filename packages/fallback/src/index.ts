@@ -5,3 +5,5 @@ export { FallbackConfig } from "./fallback-config";
 export type { FallbackOptions, FallbackTarget } from "./fallback-options";
 export { MemoryBreakerStore } from "./memory-breaker-store";
 export type { TargetInfo } from "./target-suitability";
+
+import "./breaker-events";
