@@ -1,0 +1,222 @@
+import { type BenchResults, byId } from "./bench-results";
+import { addedPercent, checkGoals } from "./goals";
+import { markdownTable, milliseconds, overBaseline } from "./markdown-table";
+import { profileSection } from "./profile-report";
+
+const kilobytes = (bytes: number) => (bytes / 1000).toFixed(1);
+const mebibytes = (value: number) => value.toFixed(1);
+const signed = (value: number, digits = 1) => `${value >= 0 ? "+" : ""}${value.toFixed(digits)}`;
+
+function machineSection(results: BenchResults): string {
+  const { machine } = results;
+  return [
+    "## Machine",
+    "",
+    markdownTable(
+      ["what", "value"],
+      [
+        ["CPU", machine.cpuModel],
+        ["cores", String(machine.cores)],
+        ["memory", `${machine.memoryGiB} GiB`],
+        ["Node.js", machine.nodeVersion],
+        ["platform", machine.platform],
+        ["date", machine.date],
+        [
+          "load average (1 min) at start / end",
+          `${machine.loadAverage.toFixed(2)} / ${results.loadAverageAtEnd.toFixed(2)}`,
+        ],
+        ["duration of the run", `${results.durationSeconds.toFixed(0)} s`],
+      ],
+    ),
+  ].join("\n");
+}
+
+function goalsSection(results: BenchResults): string {
+  const rows = checkGoals(results).map((check) => [
+    check.goal,
+    check.measured,
+    check.met ? "met" : "**missed**",
+  ]);
+  return [
+    "## Goals (issue 6), against the raw SDK in the same run",
+    "",
+    markdownTable(["goal", "measured", "result"], rows),
+  ].join("\n");
+}
+
+function perCallSection(results: BenchResults): string {
+  const raw = byId(results.perCall, "raw").summary;
+  const bare = byId(results.perCall, "ffc-bare").summary;
+  const rows = results.perCall.map((entry) => [
+    entry.label,
+    milliseconds(entry.summary.median),
+    milliseconds(entry.summary.p99),
+    entry.id === "raw" ? "baseline" : overBaseline(entry.summary.median, raw.median),
+    entry.id === "raw" ? "baseline" : overBaseline(entry.summary.p99, raw.p99),
+    entry.id.startsWith("ffc-") && entry.id !== "ffc-bare"
+      ? `${(entry.summary.median / bare.median).toFixed(2)}×`
+      : "",
+    [...(entry.included ?? []), ...(entry.missing ?? []).map((name) => `(missing: ${name})`)].join(", "),
+  ]);
+  const ffc = addedPercent(results, "ffc-bare");
+  const full = addedPercent(results, "ffc-full");
+  const metered = byId(results.perCall, "ffc-metered").summary;
+  const count = raw.count;
+  return [
+    "## Time per call",
+    "",
+    `${count} measured calls per contender after ${results.counts.warmupCalls} warm-up calls, taken round-robin in batches of ${results.counts.batchSize} (who goes first rotates every round). Each call: one Chat Completions request to the same local fake OpenAI server (in its own process), same model and prompt, SDK retries off.`,
+    "",
+    markdownTable(
+      ["contender", "median ms", "p99 ms", "median vs raw", "p99 vs raw", "median vs FFC bare", "plugins"],
+      rows,
+    ),
+    "",
+    `FFC adds ${signed(ffc.median)}% to the median and ${signed(ffc.p99)}% to p99 of a raw SDK call (${milliseconds(bare.median - raw.median)} ms at the median); with retry, fallback, tracking, budget and rate limit it adds ${signed(full.median)}% and ${signed(full.p99)}%.`,
+    `Tracking + budget + rate limit on their own make a call ${(metered.median / bare.median).toFixed(2)}× the median of a bare FFC call (${signed(metered.median - bare.median, 3)} ms) and ${(metered.p99 / bare.p99).toFixed(2)}× its p99.`,
+  ].join("\n");
+}
+
+function streamingSection(results: BenchResults): string {
+  const raw = byId(results.streaming, "raw");
+  const rows = results.streaming.map((entry) => [
+    entry.label,
+    milliseconds(entry.firstPartMs),
+    milliseconds(entry.totalMs),
+    entry.partsPerSecond.toFixed(0),
+    entry.id === "raw" ? "baseline" : overBaseline(entry.partsPerSecond, raw.partsPerSecond),
+  ]);
+  return [
+    "## Streaming",
+    "",
+    `One stream of ${results.counts.streamParts} text parts (the fake server sends one SSE chunk per word, ${results.counts.streamParts} content chunks), medians of ${raw.runs} streams per contender, round-robin. Time to first part is from the call to the first text delta the caller sees; parts per second is over the whole stream. The fake server writes all chunks at once, so these figures measure the client's parsing and delivery of parts.`,
+    "",
+    markdownTable(["contender", "first part ms", "whole stream ms", "parts/s", "parts/s vs raw"], rows),
+  ].join("\n");
+}
+
+function memorySection(results: BenchResults): string {
+  const raw = byId(results.memory, "raw");
+  const rows = results.memory.map((entry) => [
+    entry.label,
+    mebibytes(entry.baseline.rssMiB),
+    mebibytes(entry.afterFirstWave.rssMiB),
+    mebibytes(entry.afterSecondWave.rssMiB),
+    mebibytes(entry.afterSecondWave.heapUsedMiB),
+    entry.id === "raw" ? "baseline" : signed(entry.afterSecondWave.rssMiB - raw.afterSecondWave.rssMiB),
+    entry.id === "raw"
+      ? "baseline"
+      : signed(entry.afterSecondWave.heapUsedMiB - raw.afterSecondWave.heapUsedMiB),
+  ]);
+  return [
+    "## Memory",
+    "",
+    `Each contender in a fresh process (\`node --expose-gc\`) that loads only its own libraries: one call, then ${raw.wave} calls at once, then ${raw.wave} more at once (${2 * raw.wave} in all); figures after two forced garbage collections, in MiB.`,
+    "",
+    markdownTable(
+      [
+        "contender",
+        "RSS after 1 call",
+        `RSS after ${raw.wave} concurrent`,
+        `RSS after ${2 * raw.wave}`,
+        `heap used after ${2 * raw.wave}`,
+        "RSS over raw",
+        "heap over raw",
+      ],
+      rows,
+    ),
+  ].join("\n");
+}
+
+function importSection(results: BenchResults): string {
+  const raw = byId(results.imports, "raw");
+  const rows = results.imports.map((entry) => [
+    entry.label,
+    milliseconds(entry.medianMs),
+    entry.id === "node" ? "baseline" : milliseconds(entry.overBaselineMs),
+    entry.id === "node" || entry.id === "raw" ? "" : signed(entry.medianMs - raw.medianMs),
+  ]);
+  return [
+    "## Cold import",
+    "",
+    `\`node --input-type=module -e "await import(...)"\` in a fresh process, ${raw.runs} runs per case (interleaved), median wall time of the whole process.`,
+    "",
+    markdownTable(["modules", "median ms", 'ms over `node -e ""`', "ms over openai"], rows),
+  ].join("\n");
+}
+
+function bundleSection(results: BenchResults): string {
+  const raw = byId(results.bundles, "raw");
+  const rows = results.bundles.map((entry) => [
+    entry.label,
+    kilobytes(entry.minifiedBytes),
+    kilobytes(entry.gzippedBytes),
+    entry.id === "raw" || entry.id === "core" ? "" : signed((entry.gzippedBytes - raw.gzippedBytes) / 1000),
+  ]);
+  const largest = results.bundles
+    .filter((entry) => entry.id.startsWith("ffc") || entry.id === "core")
+    .map(
+      (entry) =>
+        `- ${entry.label}: ${entry.largestInputs.map((input) => `\`${input.path}\` ${kilobytes(input.bytes)} kB`).join(", ")}`,
+    );
+  return [
+    "## Bundle size",
+    "",
+    "esbuild (bundle, minify, platform node, format esm, target node20), gzip level 9; kB = 1,000 bytes. Each app makes one call (the sources are in `bench/src/bundle-size-bench.ts`).",
+    "",
+    markdownTable(["app", "min kB", "min+gz kB", "min+gz kB over openai"], rows),
+    "",
+    "Largest inputs of the FFC bundles (minified bytes in the output):",
+    "",
+    ...largest,
+  ].join("\n");
+}
+
+function storeSection(results: BenchResults): string {
+  if (results.stores.length === 0)
+    return "## Store throughput\n\nNo store benchmark scripts (bench/src/budget-store*.ts, ratelimit-store*.ts) were found.";
+  const parts = [
+    "## Store throughput",
+    "",
+    "Output of the store benchmark scripts of @ffc/budget and @ffc/ratelimit, run as they are:",
+  ];
+  for (const store of results.stores) {
+    parts.push(
+      "",
+      `### ${store.script}${store.succeeded ? "" : " (failed)"}`,
+      "",
+      "```text",
+      store.output,
+      "```",
+    );
+  }
+  return parts.join("\n");
+}
+
+/** Renders BENCHMARKS.md. */
+export function markdownReport(results: BenchResults): string {
+  return [
+    "# Benchmarks",
+    "",
+    "Generated by `pnpm bench` (bench/src/run-all.ts); do not edit by hand. Every figure below comes from one run on the machine described here, with every contender measured in that same run, against a local fake OpenAI server (`createOpenAIServer()` from @ffc/testing) on 127.0.0.1.",
+    "",
+    machineSection(results),
+    "",
+    goalsSection(results),
+    "",
+    perCallSection(results),
+    "",
+    streamingSection(results),
+    "",
+    memorySection(results),
+    "",
+    importSection(results),
+    "",
+    bundleSection(results),
+    "",
+    storeSection(results),
+    "",
+    profileSection(results.profiles),
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,63 @@
+// Child process (run with --expose-gc): memory of one contender after waves of concurrent calls.
+// Each contender gets a fresh process so that no two share a heap.
+import { benchAnswer, benchCounts } from "./bench-settings";
+import { type ContenderId, createContender } from "./contenders";
+import { isEntryPoint, reportToParent } from "./run-child";
+
+/** Resident set and V8 heap, in MiB. */
+export interface MemorySnapshot {
+  rssMiB: number;
+  heapUsedMiB: number;
+}
+
+/** Memory of one contender: after setup and one call, after the first wave, after both. */
+export interface MemoryResult {
+  id: ContenderId;
+  label: string;
+  /** Calls per wave (all of a wave in flight at once). */
+  wave: number;
+  baseline: MemorySnapshot;
+  afterFirstWave: MemorySnapshot;
+  afterSecondWave: MemorySnapshot;
+}
+
+async function settledSnapshot(): Promise<MemorySnapshot> {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  if (!collect) throw new Error("Run the memory benchmark with node --expose-gc.");
+  // Two rounds: the first frees objects whose finalizers release more on the second.
+  for (let round = 0; round < 2; round += 1) {
+    collect();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const usage = process.memoryUsage();
+  const mebibytes = (bytes: number) => bytes / 2 ** 20;
+  return { rssMiB: mebibytes(usage.rss), heapUsedMiB: mebibytes(usage.heapUsed) };
+}
+
+/** Runs one contender through two concurrent waves and snapshots memory between them. */
+export async function measureMemory(
+  id: ContenderId,
+  generateUrl: string,
+  wave: number,
+): Promise<MemoryResult> {
+  const contender = await createContender(id, { generateUrl, streamUrl: generateUrl });
+  const check = (text: string) => {
+    if (text !== benchAnswer) throw new Error(`${id} answered ${JSON.stringify(text)}.`);
+  };
+  check(await contender.generate());
+  const baseline = await settledSnapshot();
+  const runWave = async () => {
+    const answers = await Promise.all(Array.from({ length: wave }, () => contender.generate()));
+    answers.forEach(check);
+  };
+  await runWave();
+  const afterFirstWave = await settledSnapshot();
+  await runWave();
+  const afterSecondWave = await settledSnapshot();
+  return { id, label: contender.label, wave, baseline, afterFirstWave, afterSecondWave };
+}
+
+if (isEntryPoint(import.meta.url)) {
+  const [id, generateUrl] = process.argv.slice(2) as [ContenderId, string];
+  reportToParent(await measureMemory(id, generateUrl, benchCounts().memoryWave));
+}

@@ -1,0 +1,87 @@
+// `pnpm bench`: runs every benchmark and writes BENCHMARKS.md at the repository root.
+// The measured clients run in child processes (one per benchmark, one per memory contender)
+// and the fake OpenAI servers in another, so that no two measurements share a heap.
+import { writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { join } from "node:path";
+import { repositoryRoot } from "./bench-paths";
+import type { BenchResults } from "./bench-results";
+import { benchCounts } from "./bench-settings";
+import { measureBundles } from "./bundle-size-bench";
+import { measureColdImports } from "./cold-import-bench";
+import type { ContenderId } from "./contenders";
+import { checkGoals } from "./goals";
+import { machineInfo } from "./machine-info";
+import { markdownReport } from "./markdown-report";
+import type { MemoryResult } from "./memory-bench";
+import type { PerCallResult } from "./per-call-bench";
+import { type ProfileResult, profileContender } from "./profile-runner";
+import { progress, runChild } from "./run-child";
+import { startServerProcess } from "./server-handle";
+import { runStoreBenches } from "./store-benches";
+import type { StreamingResult } from "./streaming-bench";
+
+const memoryContenders: readonly ContenderId[] = ["raw", "ffc-bare", "ffc-full", "ai-sdk", "langchain"];
+const profiledContenders: readonly ContenderId[] = ["ffc-bare", "ffc-full"];
+
+const started = performance.now();
+const machine = machineInfo();
+const counts = benchCounts();
+progress(
+  `machine: ${machine.cpuModel}, ${machine.cores} cores, Node ${machine.nodeVersion}, load ${machine.loadAverage.toFixed(2)}`,
+);
+if (machine.loadAverage > 1)
+  progress("the load average is above 1: figures will be noisy (see BENCHMARKS.md).");
+
+const server = await startServerProcess();
+const urls = [server.generateUrl, server.streamUrl];
+let perCall: PerCallResult[];
+let streaming: StreamingResult[];
+const memory: MemoryResult[] = [];
+const profiles: ProfileResult[] = [];
+try {
+  progress("per-call benchmark");
+  perCall = await runChild<PerCallResult[]>("src/per-call-bench.ts", { args: urls });
+  progress("streaming benchmark");
+  streaming = await runChild<StreamingResult[]>("src/streaming-bench.ts", { args: urls });
+  for (const id of memoryContenders) {
+    progress(`memory benchmark: ${id}`);
+    memory.push(
+      await runChild<MemoryResult>("src/memory-bench.ts", {
+        nodeFlags: ["--expose-gc"],
+        args: [id, server.generateUrl],
+      }),
+    );
+  }
+  for (const id of profiledContenders) {
+    progress(`CPU profile: ${id}`);
+    profiles.push(await profileContender(id, server.generateUrl));
+  }
+} finally {
+  await server.close();
+}
+progress("cold import benchmark");
+const imports = measureColdImports(counts.importRuns);
+progress("bundle sizes");
+const bundles = await measureBundles();
+const stores = await runStoreBenches();
+
+const results: BenchResults = {
+  machine,
+  loadAverageAtEnd: loadavg()[0]!,
+  durationSeconds: (performance.now() - started) / 1000,
+  counts,
+  perCall,
+  streaming,
+  memory,
+  imports,
+  bundles,
+  stores,
+  profiles,
+};
+const path = join(repositoryRoot, "BENCHMARKS.md");
+writeFileSync(path, markdownReport(results));
+for (const check of checkGoals(results)) {
+  progress(`${check.met ? "met   " : "MISSED"} ${check.goal}: ${check.measured}`);
+}
+progress(`wrote ${path} in ${results.durationSeconds.toFixed(0)} s`);
