@@ -47,6 +47,7 @@ export class FallbackConfig implements Policy {
     return this.#breaker?.state(target);
   }
 
+  /** Runs the rest of the chain on each target in turn until one answers. */
   async generate(call: CallContext, next: GenerateNext): Promise<ProviderResult> {
     const run = new FallbackRun(call, this.#options, this.#breaker);
     try {
@@ -76,6 +77,7 @@ export class FallbackConfig implements Policy {
     }
   }
 
+  /** Streams from the first target that starts; moves on only before the first part (or with restartStream). */
   async *stream(call: CallContext, next: StreamNext): AsyncIterable<StreamPart> {
     const run = new FallbackRun(call, this.#options, this.#breaker);
     try {

@@ -7,11 +7,13 @@ import type { BreakerState, BreakerStore } from "@ffc/core";
 export class MemoryBreakerStore implements BreakerStore {
   readonly #states = new Map<string, BreakerState>();
 
+  /** A copy of the stored state of `key`. */
   async get(key: string): Promise<BreakerState | undefined> {
     const state = this.#states.get(key);
     return state ? { ...state } : undefined;
   }
 
+  /** Applies `change` to the state of `key` in one synchronous step. */
   async update(
     key: string,
     change: (current: BreakerState | undefined) => BreakerState,
@@ -23,6 +25,7 @@ export class MemoryBreakerStore implements BreakerStore {
     return { ...next };
   }
 
+  /** Forgets `key`. */
   async delete(key: string): Promise<void> {
     this.#states.delete(key);
   }

@@ -59,6 +59,7 @@ export class RetryConfig implements Policy {
     return this.#options.maxRetries;
   }
 
+  /** Runs the rest of the chain, retrying failures that qualify. */
   async generate(call: CallContext, next: GenerateNext): Promise<ProviderResult> {
     const run = this.#start(call);
     while (true) {
@@ -70,6 +71,7 @@ export class RetryConfig implements Policy {
     }
   }
 
+  /** Streams the rest of the chain, retrying failures before the first part. */
   async *stream(call: CallContext, next: StreamNext): AsyncIterable<StreamPart> {
     const run = this.#start(call);
     while (true) {
