@@ -3,6 +3,7 @@ import { FFCError } from "./errors/ffc-error";
 import { StreamInterruptedError } from "./errors/stream-interrupted-error";
 import { TimeoutError } from "./errors/timeout-error";
 import type { LLMEventMap } from "./events";
+import { neverAbortedSignal } from "./never-aborted";
 import type { CallContext } from "./policy";
 import type { LanguageRequest } from "./request";
 import type { AttemptRecord, ProviderResult } from "./result";
@@ -175,17 +176,24 @@ interface AttemptSignal {
   dispose(): void;
 }
 
-/** A signal that follows the call's and also fires after `timeoutMs` (restartable for streams). */
+/**
+ * A short-lived signal for one attempt: it follows the call's signal and also fires after
+ * `timeoutMs` (restartable for streams). Each attempt gets its own because the SDKs add an
+ * abort listener per request and never remove it; on a long-lived caller's signal those
+ * listeners would pile up.
+ */
 function attemptSignal(parent: AbortSignal, timeoutMs: number | undefined): AttemptSignal | undefined {
-  if (timeoutMs === undefined) return undefined;
+  if (timeoutMs === undefined && parent === neverAbortedSignal) return undefined;
   const controller = new AbortController();
   const onParentAbort = () => controller.abort(parent.reason);
-  parent.addEventListener("abort", onParentAbort, { once: true });
+  if (parent.aborted) controller.abort(parent.reason);
+  else parent.addEventListener("abort", onParentAbort, { once: true });
   let timer: ReturnType<typeof setTimeout> | undefined;
   const state: AttemptSignal = {
     signal: controller.signal,
     timedOut: false,
     restart() {
+      if (timeoutMs === undefined) return;
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(() => {
         state.timedOut = true;

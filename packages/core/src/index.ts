@@ -8,6 +8,7 @@ export {
   SYSTEM_PROMPT_KEY,
 } from "./context";
 export type { FitReport } from "./context-fit";
+export { type ErrorClass, type ErrorPredicate, errorMatcher } from "./error-matcher";
 export * from "./errors/index";
 export type {
   EmitEvent,
@@ -34,6 +35,7 @@ export type {
   ToolResultPart,
   UserMessage,
 } from "./message";
+export { numberAtLeast, rejectUnknownKeys, wholeNumber } from "./plugin-option-checks";
 export {
   type CallContext,
   composeGenerate,

@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { getEventListeners } from "node:events";
 import { mkdirSync, mkdtempSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -147,6 +148,19 @@ describe("LLMManager.generate", () => {
       .catch((caught: unknown) => caught);
     expect(AbortError.isInstance(again)).toBe(true);
     expect(provider.requests.length).toBe(before);
+  });
+
+  it("hands each attempt its own signal, so a long-lived caller's signal collects no listeners", async () => {
+    const provider = scriptedProvider([{ text: "ok" }]);
+    const llm = new LLMManager({ provider, model: "m" });
+    const controller = new AbortController();
+    for (let index = 0; index < 20; index += 1)
+      await llm.generate({ prompt: "hi", signal: controller.signal });
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+    expect(provider.requests[0]!.signal).toBeDefined();
+    expect(provider.requests[0]!.signal).not.toBe(controller.signal);
+    controller.abort();
+    expect(provider.requests[0]!.signal!.aborted).toBe(false);
   });
 
   it("composes policies outermost first by stage, whatever order they are given in", async () => {

@@ -5,6 +5,7 @@ import { ConfigError } from "./errors/config-error";
 import { TimeoutError } from "./errors/timeout-error";
 import type { EmitEvent, LLMEvent, LLMEventListener, LLMEventType } from "./events";
 import { type LLMConfig, validateConfig } from "./llm-config";
+import { neverAbortedSignal } from "./never-aborted";
 import type { CallContext, GenerateNext, Plugin, Policy, StreamNext } from "./policy";
 import { composeGenerate, composeStream, orderPolicies } from "./policy";
 import { buildPrompt } from "./prompt-builder";
@@ -28,7 +29,6 @@ export interface LLMManagerOptions {
   sanitize?: SanitizeOptions;
 }
 
-const neverAborted = new AbortController().signal;
 const inspectSymbol = Symbol.for("nodejs.util.inspect.custom");
 let callSequence = 0;
 
@@ -195,8 +195,8 @@ export class LLMManager {
     if (options.promptCacheKey) request.promptCacheKey = options.promptCacheKey;
     if (options.providerOptions) request.providerOptions = options.providerOptions;
 
+    // The attempt layer hands each attempt its own child of this signal (see attempt.ts).
     const signal = callSignal(options.signal, options.deadlineMs);
-    if (signal.signal !== neverAborted) request.signal = signal.signal;
     const call: CallContext = {
       callId,
       operation,
@@ -320,7 +320,7 @@ function callSignal(
   user: AbortSignal | undefined,
   deadlineMs: number | undefined,
 ): { signal: AbortSignal; dispose?: () => void } {
-  if (deadlineMs === undefined) return { signal: user ?? neverAborted };
+  if (deadlineMs === undefined) return { signal: user ?? neverAbortedSignal };
   const controller = new AbortController();
   const timer = setTimeout(
     () =>

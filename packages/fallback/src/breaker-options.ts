@@ -3,15 +3,19 @@ import {
   type BreakerStore,
   ConfigError,
   describeValue,
+  type ErrorClass,
+  type ErrorPredicate,
+  errorMatcher,
+  numberAtLeast,
   RateLimitError,
+  rejectUnknownKeys,
   StreamInterruptedError,
   TemporaryError,
   TimeoutError,
+  wholeNumber,
 } from "@ffc/core";
 import type { BreakerSettings } from "./breaker-transitions";
-import { type ErrorClass, type ErrorPredicate, errorMatcher } from "./error-matcher";
 import { MemoryBreakerStore } from "./memory-breaker-store";
-import { numberAtLeast, rejectUnknownKeys, wholeNumber } from "./option-checks";
 
 /** Options of the circuit breaker that FallbackConfig keeps per target (provider and model). */
 export interface BreakerOptions {

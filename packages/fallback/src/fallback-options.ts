@@ -5,14 +5,17 @@ import {
   ConfigError,
   ContextLengthError,
   describeValue,
+  type ErrorClass,
+  type ErrorPredicate,
+  errorMatcher,
+  numberAtLeast,
   type ProviderReference,
   RateLimitError,
+  rejectUnknownKeys,
   TemporaryError,
   TimeoutError,
 } from "@ffc/core";
 import { type BreakerOptions, type ResolvedBreakerOptions, resolveBreakerOptions } from "./breaker-options";
-import { type ErrorClass, type ErrorPredicate, errorMatcher } from "./error-matcher";
-import { numberAtLeast, rejectUnknownKeys } from "./option-checks";
 
 /** One link of a fallback chain. */
 export interface FallbackTarget {

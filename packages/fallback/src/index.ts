@@ -1,6 +1,6 @@
+export type { ErrorClass, ErrorPredicate } from "@ffc/core";
 export type { BreakerOptions } from "./breaker-options";
 export type { Admission, BreakerOutcome } from "./breaker-transitions";
-export type { ErrorClass, ErrorPredicate } from "./error-matcher";
 export { FallbackConfig } from "./fallback-config";
 export type { FallbackOptions, FallbackTarget } from "./fallback-options";
 export { MemoryBreakerStore } from "./memory-breaker-store";

@@ -1,5 +1,5 @@
+export type { ErrorClass, ErrorPredicate } from "@ffc/core";
 export { type BackoffSettings, backoffDelay } from "./backoff";
-export type { ErrorClass, ErrorPredicate } from "./error-matcher";
 export { RetryBudget, type RetryBudgetOptions } from "./retry-budget";
 export { RetryConfig, type RetryGiveUpReason } from "./retry-config";
 export type { JitterMode, RetryOptions } from "./retry-options";

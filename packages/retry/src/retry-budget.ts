@@ -1,5 +1,4 @@
-import { ConfigError } from "@ffc/core";
-import { numberAtLeast, rejectUnknownKeys } from "./option-checks";
+import { ConfigError, numberAtLeast, rejectUnknownKeys } from "@ffc/core";
 
 /**
  * Options of a retry budget. Like Finagle's RetryBudget and Envoy's retry budgets, it allows

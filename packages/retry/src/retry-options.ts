@@ -1,6 +1,16 @@
-import { ConfigError, describeValue, RateLimitError, TemporaryError, TimeoutError } from "@ffc/core";
-import { type ErrorClass, type ErrorPredicate, errorMatcher } from "./error-matcher";
-import { numberAtLeast, rejectUnknownKeys, wholeNumber } from "./option-checks";
+import {
+  ConfigError,
+  describeValue,
+  type ErrorClass,
+  type ErrorPredicate,
+  errorMatcher,
+  numberAtLeast,
+  RateLimitError,
+  rejectUnknownKeys,
+  TemporaryError,
+  TimeoutError,
+  wholeNumber,
+} from "@ffc/core";
 import { RetryBudget, type RetryBudgetOptions } from "./retry-budget";
 
 /** How the backoff delay is randomised, so that many clients do not retry in lockstep. */

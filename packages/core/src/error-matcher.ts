@@ -1,4 +1,4 @@
-import { ConfigError } from "@ffc/core";
+import { ConfigError } from "./errors/config-error";
 
 /**
  * An error class to match, e.g. `RateLimitError`. FFC classes are matched with their static

@@ -1,4 +1,7 @@
-import { ConfigError, describeValue } from "@ffc/core";
+import { ConfigError } from "./errors/config-error";
+import { describeValue } from "./validate-options";
+
+// Option checks for plugin authors: each names the owner and the field in its ConfigError.
 
 /** A whole number of at least 0, or `fallback` when absent; `owner` prefixes the error. */
 export function wholeNumber(value: unknown, owner: string, field: string, fallback: number): number {
