@@ -42,6 +42,11 @@ const profiles: ProfileResult[] = [];
 try {
   progress("per-call benchmark");
   perCall = await runChild<PerCallResult[]>("src/per-call-bench.ts", { args: urls });
+  for (const entry of perCall) {
+    progress(
+      `  ${entry.id}: median ${entry.summary.median.toFixed(3)} ms, p99 ${entry.summary.p99.toFixed(3)} ms`,
+    );
+  }
   progress("streaming benchmark");
   streaming = await runChild<StreamingResult[]>("src/streaming-bench.ts", { args: urls });
   for (const id of memoryContenders) {
