@@ -1,12 +1,17 @@
 // `npm run demo`: the guide's examples, on the real vendors when keys are set, otherwise on
 // FFC's local fake servers (with OpenAI overloaded for a moment, to show retry and fallback).
+
+import { startFakeVendors } from "./fake-vendors";
 import { runGuide } from "./guide";
 import { runImplementation } from "./implementation";
-import { startFakeVendors } from "./fake-vendors";
 
 const real = Boolean(process.env.OPENAI_API_KEY);
 const fakes = real ? undefined : await startFakeVendors();
-console.log(real ? "Using the real OpenAI API (OPENAI_API_KEY is set)." : "No OPENAI_API_KEY: using FFC's local fake vendor servers.");
+console.log(
+  real
+    ? "Using the real OpenAI API (OPENAI_API_KEY is set)."
+    : "No OPENAI_API_KEY: using FFC's local fake vendor servers.",
+);
 
 try {
   if (fakes) {
@@ -14,7 +19,14 @@ try {
     const overloaded = {
       kind: "json" as const,
       status: 503,
-      body: { error: { message: "The engine is currently overloaded, please try again later", type: "server_error", param: null, code: null } },
+      body: {
+        error: {
+          message: "The engine is currently overloaded, please try again later",
+          type: "server_error",
+          param: null,
+          code: null,
+        },
+      },
     };
     fakes.openai.enqueue(overloaded, overloaded, overloaded, overloaded);
   }

@@ -1,6 +1,9 @@
 // The guide's API, in TypeScript, almost line for line (DESIGN.md section 1).
+
+import { BudgetManager } from "@ffc/budget";
 import {
   Context,
+  type GenerateResult,
   type LLMConfig,
   LLMManager,
   PromptTemplate,
@@ -8,13 +11,19 @@ import {
   RateLimitError,
   TemporaryError,
 } from "@ffc/core";
-import { BudgetManager } from "@ffc/budget";
 import { FallbackConfig } from "@ffc/fallback";
 import { RetryConfig } from "@ffc/retry";
-import { TokenTracker } from "@ffc/tracking";
+import { TokenTracker, type UsageReport } from "@ffc/tracking";
+
+/** What the guide's example produced, for the demo to show and the tests to check. */
+export interface GuideOutcome {
+  result: GenerateResult;
+  streamed: string;
+  usage: UsageReport;
+}
 
 /** Runs the guide's configuration, template, context, retry, fallback, tracking and budget example. */
-export async function runGuide(userData: Record<string, unknown>): Promise<void> {
+export async function runGuide(userData: Record<string, unknown>, log = console.log): Promise<GuideOutcome> {
   const config: LLMConfig = {
     provider: Provider.OPENAI,
     model: "gpt-4o",
@@ -47,19 +56,20 @@ export async function runGuide(userData: Record<string, unknown>): Promise<void>
   const budget = new BudgetManager({ maxDailyTokens: 100_000, maxCostUsd: 10.0 });
 
   const llm = new LLMManager(config, { plugins: [tracker, budget] });
-  llm.on("retry-scheduled", (event) => console.log(`  [retry] ${event.provider} in ${Math.round(event.delayMs)} ms`));
-  llm.on("fallback", (event) => console.log(`  [fallback] ${event.from.provider} -> ${event.to.provider}`));
+  llm.on("retry-scheduled", (event) => log(`  [retry] ${event.provider} in ${Math.round(event.delayMs)} ms`));
+  llm.on("fallback", (event) => log(`  [fallback] ${event.from.provider} -> ${event.to.provider}`));
 
   tracker.startSession();
   const result = await llm.generate({ template, context, retryConfig, fallbackConfig });
-  console.log("text:", result.text);
-  console.log("answered by:", result.provider, result.model, `after ${result.attempts.length} attempt(s)`);
-  console.log("usage:", result.usage, "cost (USD):", result.costUsd);
+  log("text:", result.text);
+  log("answered by:", result.provider, result.model, `after ${result.attempts.length} attempt(s)`);
+  log("usage:", JSON.stringify(result.usage), "cost (USD):", result.costUsd);
 
-  process.stdout.write("stream: ");
-  for await (const delta of llm.stream({ template, context }).text) process.stdout.write(delta);
-  process.stdout.write("\n");
+  let streamed = "";
+  for await (const delta of llm.stream({ template, context }).text) streamed += delta;
+  log("stream:", streamed);
 
-  const usage = tracker.getSessionUsage();
-  console.log("session usage:", JSON.stringify(usage, null, 2));
+  const usage = tracker.getSessionUsage(); // tokens and USD, by provider and model
+  log(tracker.formatTable(usage));
+  return { result, streamed, usage };
 }

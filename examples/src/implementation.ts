@@ -1,5 +1,13 @@
 // The guide's "Example Implementation", in TypeScript.
-import { Context, type LLMConfig, LLMManager, PromptTemplate, Provider, RateLimitError, TemporaryError } from "@ffc/core";
+import {
+  Context,
+  type LLMConfig,
+  LLMManager,
+  PromptTemplate,
+  Provider,
+  RateLimitError,
+  TemporaryError,
+} from "@ffc/core";
 import { FallbackConfig } from "@ffc/fallback";
 import { RetryConfig } from "@ffc/retry";
 
