@@ -38,7 +38,11 @@ for (const source of sources) {
 }
 writeFileSync(
   join(outDirectory, "tsconfig.json"),
-  JSON.stringify({ extends: "../tsconfig.json", include: ["./*.ts"], compilerOptions: { noUnusedLocals: false } }, null, 2),
+  JSON.stringify(
+    { extends: "../tsconfig.json", include: ["./*.ts"], compilerOptions: { noUnusedLocals: false } },
+    null,
+    2,
+  ),
 );
 console.log(`Type-checking ${count} code blocks from ${sources.length} Markdown files`);
 try {
