@@ -22,26 +22,20 @@ import {
   type VendorRateLimitState,
 } from "./parse-rate-limit-headers";
 import {
+  type HeldTake,
+  matchingRules,
+  type Target,
+  vendorKey,
+  wantedTakes,
+  windowMs,
+} from "./rate-limit-takes";
+import {
   type CheckedRateLimiterOptions,
   checkRateLimiterOptions,
   type RateLimiterOptions,
   type RateLimitRule,
 } from "./rate-limiter-options";
 import { VendorHints } from "./vendor-hints";
-
-const windowMs = 60_000;
-
-interface Target {
-  provider: string;
-  model: string;
-}
-
-/** One take held for a call, settled with what the call really used. */
-interface HeldTake {
-  key: string;
-  id: string;
-  kind: "requests" | "tokens";
-}
 
 /**
  * Requests- and tokens-per-minute limits as a policy (stage "rate-limit": inside the cache and
@@ -130,7 +124,7 @@ export class RateLimiter implements Plugin {
 
   async #acquire(call: CallContext, target: Target): Promise<HeldTake[]> {
     const scope = this.#scopeOf(call, target);
-    const rules = this.#options.limits.filter((rule) => matches(rule, target));
+    const rules = matchingRules(this.#options.limits, target);
     const tokens = this.#estimateTokens(call);
     const started = Date.now();
     let slept = false;
@@ -178,26 +172,7 @@ export class RateLimiter implements Plugin {
     target: Target,
     tokens: number,
   ): Promise<{ held: HeldTake[]; refusal?: { what: string; retryAfterMs: number } }> {
-    const wanted: Array<{ take: HeldTake; amount: number; limit: number; what: string }> = [];
-    for (const rule of rules) {
-      const where = ruleKey(scope, rule);
-      if (rule.requestsPerMinute !== undefined) {
-        wanted.push({
-          take: { key: `${where}:requests`, id: crypto.randomUUID(), kind: "requests" },
-          amount: 1,
-          limit: rule.requestsPerMinute,
-          what: `${rule.requestsPerMinute} requests per minute${describeRule(rule, target)}`,
-        });
-      }
-      if (rule.tokensPerMinute !== undefined) {
-        wanted.push({
-          take: { key: `${where}:tokens`, id: crypto.randomUUID(), kind: "tokens" },
-          amount: tokens,
-          limit: rule.tokensPerMinute,
-          what: `${rule.tokensPerMinute} tokens per minute${describeRule(rule, target)} (this call: about ${tokens})`,
-        });
-      }
-    }
+    const wanted = wantedTakes(rules, scope, target, tokens);
     const outcomes = await Promise.all(
       wanted.map((item) =>
         this.#store.take({
@@ -283,25 +258,4 @@ export class RateLimiter implements Plugin {
     const output = call.request.maxTokens ?? this.#options.defaultOutputTokens;
     return Math.ceil(estimateMessageTokens(call.request.messages) + output);
   }
-}
-
-function matches(rule: RateLimitRule, target: Target): boolean {
-  return (
-    (rule.provider === undefined || rule.provider === target.provider) &&
-    (rule.model === undefined || rule.model === target.model)
-  );
-}
-
-function ruleKey(scope: string, rule: RateLimitRule): string {
-  return [scope, rule.provider ?? "*", rule.model ?? "*"].map(encodeURIComponent).join(":");
-}
-
-function vendorKey(provider: string, model: string): string {
-  return `vendor:${encodeURIComponent(provider)}:${encodeURIComponent(model)}`;
-}
-
-function describeRule(rule: RateLimitRule, target: Target): string {
-  if (rule.provider === undefined && rule.model === undefined) return " (all providers)";
-  if (rule.model === undefined) return ` (all ${target.provider} models)`;
-  return "";
 }
