@@ -34,12 +34,14 @@ export function endAttemptSpan(record: CallRecord, event: LLMEventOf<"attempt-en
   const span = record.attempts.get(event.attempt);
   if (!span) return;
   record.attempts.delete(event.attempt);
-  span.setAttributes({
-    // ffc.* rather than gen_ai.usage.*: tools that sum gen_ai.usage over spans would count twice.
-    [FFCAttributes.ATTEMPT_INPUT_TOKENS]: event.usage.inputTokens,
-    [FFCAttributes.ATTEMPT_OUTPUT_TOKENS]: event.usage.outputTokens,
-    [GenAIAttributes.RESPONSE_FINISH_REASONS]: [finishReasonName(event.finishReason)],
-  });
+  if (span.isRecording()) {
+    span.setAttributes({
+      // ffc.* rather than gen_ai.usage.*: tools that sum gen_ai.usage over spans would count twice.
+      [FFCAttributes.ATTEMPT_INPUT_TOKENS]: event.usage.inputTokens,
+      [FFCAttributes.ATTEMPT_OUTPUT_TOKENS]: event.usage.outputTokens,
+      [GenAIAttributes.RESPONSE_FINISH_REASONS]: [finishReasonName(event.finishReason)],
+    });
+  }
   span.end();
 }
 

@@ -1,7 +1,7 @@
-import type { AttemptRecord } from "@ffc/core";
+import type { AttemptRecord, GenerateResult } from "@ffc/core";
 import { type Attributes, type Context, type Span, SpanStatusCode } from "@opentelemetry/api";
 import { FFCAttributes, GenAIAttributes } from "./attribute-names";
-import { errorMessage, errorType, usageAttributes } from "./genai-mapping";
+import { errorMessage, errorType, finishReasonName, usageAttributes } from "./genai-mapping";
 
 /** What the plugin keeps about a call between its start and its end. */
 export interface CallRecord {
@@ -22,6 +22,24 @@ export interface CallRecord {
   requestAttributes: Attributes | undefined;
   /** True when some attempt's usage was estimated rather than reported by the vendor. */
   estimatedUsage: boolean;
+}
+
+/** Sets what the result tells about the call on its span: response, usage, cost, cache. */
+export function describeResult(record: CallRecord, result: GenerateResult): void {
+  const span = record.span;
+  span.setAttributes({
+    [GenAIAttributes.RESPONSE_MODEL]: result.model,
+    [GenAIAttributes.RESPONSE_FINISH_REASONS]: [finishReasonName(result.finishReason)],
+    ...(result.responseId === undefined ? {} : { [GenAIAttributes.RESPONSE_ID]: result.responseId }),
+    ...(typeof result.costUsd === "number" ? { [FFCAttributes.COST_USD]: result.costUsd } : {}),
+  });
+  if (result.cached) {
+    span.setAttribute(FFCAttributes.CACHE_HIT, true);
+    // A cached answer made no attempt; its usage is what the original call used.
+    span.setAttributes(usageAttributes(result.usage));
+  } else {
+    setCallUsage(record, result.attempts);
+  }
 }
 
 /** Sets the summed usage of every attempt on the call span (billing counts failed attempts too). */

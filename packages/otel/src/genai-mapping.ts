@@ -32,6 +32,31 @@ export function providerAttributes(providerId: string): Attributes {
   };
 }
 
+/**
+ * Attributes of a (provider, model) target, as metrics carry them. Cached because every event
+ * of every call needs them and a process talks to few targets; the cache is emptied when it
+ * grows past a bound, so that unusual model strings cannot make it grow without limit.
+ */
+export function targetAttributes(providerId: string, model: string): Readonly<Attributes> {
+  const key = `${providerId}\u0000${model}`;
+  let attributes = targetCache.get(key);
+  if (!attributes) {
+    if (targetCache.size >= maxCachedTargets) targetCache.clear();
+    attributes = Object.freeze({
+      [GenAIAttributes.OPERATION_NAME]: operationName,
+      ...providerAttributes(providerId),
+      [GenAIAttributes.REQUEST_MODEL]: model,
+    });
+    targetCache.set(key, attributes);
+  }
+  return attributes;
+}
+
+/** Every FFC call sends a list of messages and gets one answer: a chat in the conventions' terms. */
+export const operationName = "chat";
+const maxCachedTargets = 1000;
+const targetCache = new Map<string, Readonly<Attributes>>();
+
 /** FFC's finish reasons in the spelling of the conventions' output message schema. */
 const finishReasonNames: Record<FinishReason, string> = {
   stop: "stop",

@@ -19,6 +19,8 @@ export class OtelMetrics {
   readonly #retries: Counter;
   readonly #fallbacks: Counter;
   readonly #budgetRefusals: Counter;
+  /** Token attributes per target, keyed by the (cached) target attributes object. */
+  readonly #tokenAttributes = new WeakMap<object, { input: Attributes; output: Attributes }>();
 
   constructor(meter: Meter) {
     this.#tokenUsage = meter.createHistogram(MetricNames.TOKEN_USAGE, {
@@ -55,10 +57,18 @@ export class OtelMetrics {
     });
   }
 
-  /** Records input and output tokens of one attempt. */
-  recordTokens(inputTokens: number, outputTokens: number, attributes: Attributes): void {
-    this.#tokenUsage.record(inputTokens, { ...attributes, [GenAIAttributes.TOKEN_TYPE]: "input" });
-    this.#tokenUsage.record(outputTokens, { ...attributes, [GenAIAttributes.TOKEN_TYPE]: "output" });
+  /** Records input and output tokens of one attempt, with the attributes of its target. */
+  recordTokens(inputTokens: number, outputTokens: number, target: Readonly<Attributes>): void {
+    let split = this.#tokenAttributes.get(target);
+    if (!split) {
+      split = {
+        input: { ...target, [GenAIAttributes.TOKEN_TYPE]: "input" },
+        output: { ...target, [GenAIAttributes.TOKEN_TYPE]: "output" },
+      };
+      this.#tokenAttributes.set(target, split);
+    }
+    this.#tokenUsage.record(inputTokens, split.input);
+    this.#tokenUsage.record(outputTokens, split.output);
   }
 
   /** Records a call's duration in seconds. */

@@ -22,23 +22,20 @@ import {
 } from "@opentelemetry/api";
 import { endAttemptSpan, failAttemptSpan, startAttemptSpan } from "./attempt-spans";
 import { FFCAttributes, GenAIAttributes } from "./attribute-names";
-import { type CallRecord, endCallSpans, markFailed, setCallUsage } from "./call-record";
+import { type CallRecord, describeResult, endCallSpans, markFailed, setCallUsage } from "./call-record";
 import { inputContentAttributes, outputContentAttributes } from "./content-capture";
 import {
   errorType,
-  finishReasonName,
   metadataAttributes,
-  providerAttributes,
+  operationName,
   requestAttributes,
-  usageAttributes,
+  targetAttributes,
 } from "./genai-mapping";
 import { OtelMetrics } from "./otel-metrics";
 import { type CheckedOptions, checkOptions, type OpenTelemetryPluginOptions } from "./otel-plugin-options";
 import { spanEventFor } from "./span-events";
 
 const instrumentationName = "@ffc/otel";
-/** Every FFC call sends a list of messages and gets one answer: a chat in the conventions' terms. */
-const operationName = "chat";
 
 /**
  * Turns FFC's event stream into OpenTelemetry spans and metrics with the GenAI semantic
@@ -126,7 +123,7 @@ export class OpenTelemetryPlugin implements Plugin {
 
   #startCall(event: LLMEventOf<"call-start">): void {
     if (this.#calls.size >= this.#options.maxOpenCalls) this.#evictOldest();
-    const metricAttributes = targetMetricAttributes(event);
+    const metricAttributes = targetAttributes(event.provider, event.model);
     const parent = context.active();
     const span = this.#tracer.startSpan(
       `${operationName} ${event.model}`,
@@ -155,7 +152,7 @@ export class OpenTelemetryPlugin implements Plugin {
 
   #endAttempt(record: CallRecord, event: LLMEventOf<"attempt-end">): void {
     const { inputTokens, outputTokens } = event.usage;
-    this.#meter().recordTokens(inputTokens, outputTokens, targetMetricAttributes(event));
+    this.#meter().recordTokens(inputTokens, outputTokens, targetAttributes(event.provider, event.model));
     endAttemptSpan(record, event);
   }
 
@@ -164,28 +161,17 @@ export class OpenTelemetryPlugin implements Plugin {
     // Estimates stay out of the metric: the conventions want the tokens the vendor reports.
     if (event.usage && !event.estimated) {
       const { inputTokens, outputTokens } = event.usage;
-      this.#meter().recordTokens(inputTokens, outputTokens, targetMetricAttributes(event));
+      this.#meter().recordTokens(inputTokens, outputTokens, targetAttributes(event.provider, event.model));
     }
     failAttemptSpan(record, event);
   }
 
   #endCall(record: CallRecord, event: LLMEventOf<"call-end">): void {
     const { result } = event;
-    const span = record.span;
-    span.setAttributes({
-      [GenAIAttributes.RESPONSE_MODEL]: result.model,
-      [GenAIAttributes.RESPONSE_FINISH_REASONS]: [finishReasonName(result.finishReason)],
-      ...(result.responseId === undefined ? {} : { [GenAIAttributes.RESPONSE_ID]: result.responseId }),
-      ...(typeof result.costUsd === "number" ? { [FFCAttributes.COST_USD]: result.costUsd } : {}),
-    });
-    if (result.cached) {
-      span.setAttribute(FFCAttributes.CACHE_HIT, true);
-      // A cached answer made no attempt; its usage is what the original call used.
-      span.setAttributes(usageAttributes(result.usage));
-    } else {
-      setCallUsage(record, result.attempts);
+    if (record.span.isRecording()) {
+      describeResult(record, result);
+      if (this.#options.captureContent) record.span.setAttributes(outputContentAttributes(result));
     }
-    if (this.#options.captureContent) span.setAttributes(outputContentAttributes(result));
     const metricsAttributes = { ...record.metricAttributes, [GenAIAttributes.RESPONSE_MODEL]: result.model };
     this.#meter().recordDuration(event.durationMs / 1000, metricsAttributes);
     if (typeof result.costUsd === "number") this.#meter().addCost(result.costUsd, metricsAttributes);
@@ -193,7 +179,7 @@ export class OpenTelemetryPlugin implements Plugin {
   }
 
   #failCall(record: CallRecord, event: LLMEventOf<"call-error">): void {
-    setCallUsage(record, event.attempts);
+    if (record.span.isRecording()) setCallUsage(record, event.attempts);
     const type = markFailed(record.span, event.error);
     this.#meter().recordDuration(event.durationMs / 1000, {
       ...record.metricAttributes,
@@ -204,10 +190,13 @@ export class OpenTelemetryPlugin implements Plugin {
 
   #countEvent(record: CallRecord, event: LLMEvent): void {
     if (event.type === "retry-scheduled") {
-      this.#meter().countRetry({ ...targetMetricAttributes(event), ...errorAttribute(event.error) });
+      this.#meter().countRetry({
+        ...targetAttributes(event.provider, event.model),
+        ...errorAttribute(event.error),
+      });
     } else if (event.type === "fallback") {
       this.#meter().countFallback({
-        ...targetMetricAttributes({ provider: event.from.provider, model: event.from.model }),
+        ...targetAttributes(event.from.provider, event.from.model),
         [FFCAttributes.FALLBACK_TO_PROVIDER]: event.to.provider,
         [FFCAttributes.FALLBACK_TO_MODEL]: event.to.model,
       });
@@ -289,14 +278,6 @@ export class OpenTelemetryPlugin implements Plugin {
 /** Creates an OpenTelemetryPlugin; the same as `new OpenTelemetryPlugin(options)`. */
 export function createOtelPlugin(options: OpenTelemetryPluginOptions = {}): OpenTelemetryPlugin {
   return new OpenTelemetryPlugin(options);
-}
-
-function targetMetricAttributes(target: { provider: string; model: string }): Attributes {
-  return {
-    [GenAIAttributes.OPERATION_NAME]: operationName,
-    ...providerAttributes(target.provider),
-    [GenAIAttributes.REQUEST_MODEL]: target.model,
-  };
 }
 
 function errorAttribute(error: unknown): Attributes {
