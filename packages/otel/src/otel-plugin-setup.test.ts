@@ -1,6 +1,6 @@
 import { ConfigError, LLMManager } from "@ffc/core";
 import { MockProvider } from "@ffc/testing";
-import { context, metrics, type Tracer, trace } from "@opentelemetry/api";
+import { context, type Meter, metrics, type Tracer, trace } from "@opentelemetry/api";
 import { afterEach, describe, expect, it } from "vitest";
 import { createOtelPlugin, OpenTelemetryPlugin } from "./otel-plugin";
 import { AsyncContextManager, createManager, createTelemetry } from "./test-support/telemetry-harness";
@@ -76,6 +76,29 @@ describe("OpenTelemetryPlugin setup", () => {
     const { llm } = createManager([plugin]);
 
     await expect(llm.generate({ prompt: "Hello" })).resolves.toMatchObject({ text: "Hello there" });
+    expect(plugin.openCalls).toBe(0);
+  });
+
+  it("still ends the call span when the meter throws", async () => {
+    const telemetry = createTelemetry();
+    const failing = () => {
+      throw new Error("meter is broken");
+    };
+    const brokenMeter = {
+      createHistogram: () => ({ record: failing }),
+      createCounter: () => ({ add: failing }),
+    } as unknown as Meter;
+    const plugin = new OpenTelemetryPlugin({
+      tracer: telemetry.tracerProvider.getTracer("app"),
+      meter: brokenMeter,
+    });
+    const { llm } = createManager([plugin]);
+
+    await expect(llm.generate({ prompt: "Hello" })).resolves.toMatchObject({ text: "Hello there" });
+
+    expect(telemetry.spans().map((span) => span.name)).toEqual(["chat gpt-4o attempt", "chat gpt-4o"]);
+    expect(telemetry.span("chat gpt-4o attempt").attributes["ffc.attempt.output_tokens"]).toBe(3);
+    expect(telemetry.span("chat gpt-4o").attributes["gen_ai.usage.output_tokens"]).toBe(3);
     expect(plugin.openCalls).toBe(0);
   });
 

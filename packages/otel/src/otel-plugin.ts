@@ -106,10 +106,14 @@ export class OpenTelemetryPlugin implements Plugin {
         this.#failAttempt(record, event);
         return;
       case "call-end":
-        this.#endCall(record, event);
-        return;
       case "call-error":
-        this.#failCall(record, event);
+        // Closed in finally: a throwing meter or exporter must not leave the call open forever.
+        try {
+          if (event.type === "call-end") this.#endCall(record, event);
+          else this.#failCall(record, event);
+        } finally {
+          this.#close(record);
+        }
         return;
     }
     this.#countEvent(record, event);
@@ -150,20 +154,21 @@ export class OpenTelemetryPlugin implements Plugin {
     });
   }
 
+  // Spans before metrics in both: a throwing meter must not leave an attempt span open.
   #endAttempt(record: CallRecord, event: LLMEventOf<"attempt-end">): void {
+    endAttemptSpan(record, event);
     const { inputTokens, outputTokens } = event.usage;
     this.#meter().recordTokens(inputTokens, outputTokens, targetAttributes(event.provider, event.model));
-    endAttemptSpan(record, event);
   }
 
   #failAttempt(record: CallRecord, event: LLMEventOf<"attempt-error">): void {
     if (event.estimated) record.estimatedUsage = true;
+    failAttemptSpan(record, event);
     // Estimates stay out of the metric: the conventions want the tokens the vendor reports.
     if (event.usage && !event.estimated) {
       const { inputTokens, outputTokens } = event.usage;
       this.#meter().recordTokens(inputTokens, outputTokens, targetAttributes(event.provider, event.model));
     }
-    failAttemptSpan(record, event);
   }
 
   #endCall(record: CallRecord, event: LLMEventOf<"call-end">): void {
@@ -175,7 +180,6 @@ export class OpenTelemetryPlugin implements Plugin {
     const metricsAttributes = { ...record.metricAttributes, [GenAIAttributes.RESPONSE_MODEL]: result.model };
     this.#meter().recordDuration(event.durationMs / 1000, metricsAttributes);
     if (typeof result.costUsd === "number") this.#meter().addCost(result.costUsd, metricsAttributes);
-    this.#close(record);
   }
 
   #failCall(record: CallRecord, event: LLMEventOf<"call-error">): void {
@@ -185,7 +189,6 @@ export class OpenTelemetryPlugin implements Plugin {
       ...record.metricAttributes,
       [GenAIAttributes.ERROR_TYPE]: type,
     });
-    this.#close(record);
   }
 
   #countEvent(record: CallRecord, event: LLMEvent): void {
