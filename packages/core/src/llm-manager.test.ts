@@ -384,3 +384,28 @@ describe("LLMManager configuration", () => {
     ).toThrow(/Plugin "empty" has neither/);
   });
 });
+
+describe("LLMManager call lifecycle", () => {
+  it("emits no call-start for a call refused because its signal was already aborted", async () => {
+    const llm = new LLMManager({ provider: scriptedProvider([{ text: "a" }]), model: "m" });
+    const types: string[] = [];
+    llm.on("*", (event) => types.push(event.type));
+    const controller = new AbortController();
+    controller.abort();
+    await expect(
+      llm.generate({ prompt: "hi", signal: controller.signal, deadlineMs: 60_000 }),
+    ).rejects.toThrow(/aborted/);
+    expect(types).toEqual([]);
+  });
+
+  it("ends a stream whose consumer stops early with call-error and a rejected result", async () => {
+    const llm = new LLMManager({ provider: scriptedProvider([{ text: "one two three four" }]), model: "m" });
+    const types: string[] = [];
+    llm.on("*", (event) => types.push(event.type));
+    const response = llm.stream({ prompt: "hi" });
+    for await (const _delta of response.text) break;
+    expect(types.at(-1)).toBe("call-error");
+    expect(types.filter((type) => type === "call-error")).toHaveLength(1);
+    await expect(response.result).rejects.toThrow(/closed by its consumer/);
+  });
+});

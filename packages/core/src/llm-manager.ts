@@ -1,6 +1,7 @@
 import { abortErrorFor, generateAttempt, streamAttempt } from "./attempt";
 import type { GenerateOptions } from "./call-options";
 import { checkCallOptions } from "./check-call-options";
+import { AbortError } from "./errors/abort-error";
 import { ConfigError } from "./errors/config-error";
 import { TimeoutError } from "./errors/timeout-error";
 import type { EmitEvent, LLMEvent, LLMEventListener, LLMEventType } from "./events";
@@ -31,6 +32,8 @@ export interface LLMManagerOptions {
 
 const inspectSymbol = Symbol.for("nodejs.util.inspect.custom");
 let callSequence = 0;
+// Two installed copies of core must not hand out the same call ids.
+const callIdPrefix = Math.random().toString(36).slice(2, 8);
 
 /**
  * Calls a language model through its provider, with the policies of its plugins and of each
@@ -129,6 +132,7 @@ export class LLMManager {
     const started = performance.now();
     let call: CallContext | undefined;
     const collected = new StreamAccumulator(false);
+    let ended = false;
     try {
       const prepared = await this.#prepare(options, "stream");
       call = prepared.call;
@@ -138,13 +142,24 @@ export class LLMManager {
         yield part;
       }
       const result = this.#finish(collected.result(call.request.model), call, options);
+      ended = true;
       call.emit("call-end", { result, durationMs: performance.now() - started });
       finish(result);
     } catch (error) {
+      ended = true;
       call?.emit("call-error", { error, durationMs: performance.now() - started, attempts: call.attempts });
       fail(error);
       throw error;
     } finally {
+      if (call && !ended) {
+        // The consumer stopped reading (break, return): the call ends here, as an abort.
+        const error = new AbortError("The stream was closed by its consumer before it finished.", {
+          provider: call.provider.id,
+          model: call.request.model,
+        });
+        call.emit("call-error", { error, durationMs: performance.now() - started, attempts: call.attempts });
+        fail(error);
+      }
       if (call) this.#releaseCall(call);
     }
   }
@@ -157,18 +172,25 @@ export class LLMManager {
     const config = this.#config;
     const provider = await this.resolveProvider(config.provider);
     const model = options.model ?? config.model;
-    const callId = `call_${++callSequence}`;
+    const callId = `call_${callIdPrefix}_${++callSequence}`;
     const metadata = options.metadata;
     const emit = this.#emitterFor(callId, metadata);
+    // Events of preparing the prompt wait until call-start, so every call's events begin with it.
+    const pending: Array<() => void> = [];
+    const emitAfterStart: EmitEvent = (type, fields) => pending.push(() => emit(type, fields));
     let built = buildPrompt(options, this.#sanitize);
     if (built instanceof Promise) built = await built;
     if (built.sanitized.length > 0) {
-      emit("input-sanitized", { template: options.template?.name ?? "(context)", reports: built.sanitized });
+      emitAfterStart("input-sanitized", {
+        template: options.template?.name ?? "(context)",
+        reports: built.sanitized,
+      });
     }
     let messages = built.messages;
     const maxTokens = options.maxTokens ?? config.maxTokens;
     if (options.context && options.fitContext !== false) {
-      messages = (await this.#fitToWindow(options, provider, model, maxTokens, messages, emit)) ?? messages;
+      messages =
+        (await this.#fitToWindow(options, provider, model, maxTokens, messages, emitAfterStart)) ?? messages;
     }
     const request: LanguageRequest = { model, messages };
     if (maxTokens !== undefined) request.maxTokens = maxTokens;
@@ -197,6 +219,11 @@ export class LLMManager {
 
     // The attempt layer hands each attempt its own child of this signal (see attempt.ts).
     const signal = callSignal(options.signal, options.deadlineMs);
+    if (signal.signal.aborted) {
+      // Refused before it began: no call-start, so observers never see a call without an end.
+      signal.dispose?.();
+      throw abortErrorFor(signal.signal, { provider: provider.id, model });
+    }
     const call: CallContext = {
       callId,
       operation,
@@ -213,13 +240,13 @@ export class LLMManager {
     };
     if (signal.dispose) call.state.set(disposeKey, signal.dispose);
     emit("call-start", { provider: provider.id, model, operation });
+    for (const flush of pending) flush();
     const perCall: Policy[] = [];
     if (options.retryConfig) perCall.push(options.retryConfig);
     if (options.fallbackConfig) perCall.push(options.fallbackConfig);
     if (options.policies) perCall.push(...options.policies);
     const policies =
       perCall.length === 0 ? this.#orderedPolicies : orderPolicies([...this.#orderedPolicies, ...perCall]);
-    if (call.signal.aborted) throw abortErrorFor(call.signal, { provider: provider.id, model });
     return { call, policies };
   }
 
