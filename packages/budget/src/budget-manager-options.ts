@@ -32,9 +32,15 @@ export interface BudgetManagerOptions {
   prices?: PriceTable;
   /** Output tokens to reserve when neither the request nor the provider's modelInfo says (default 4096). */
   defaultMaxOutputTokens?: number;
-  /** Targets fallback may move a call to; the reservation is priced at the dearest of them and the call's own. */
+  /**
+   * Reserve for every attempt, inside retry and fallback, priced at the attempt's own model
+   * (default true): no call can spend more than it reserved, whatever it retries or falls back
+   * to. `false` reserves once per call, outside retry and fallback (see `fallbackTargets`).
+   */
+  perAttempt?: boolean;
+  /** With `perAttempt: false`: targets fallback may move a call to; the reservation is priced at the dearest. */
   fallbackTargets?: readonly BudgetTarget[];
-  /** Attempts to reserve for (retries and fallbacks each spend); default 1. */
+  /** With `perAttempt: false`: attempts to reserve for (retries and fallbacks each spend); default 1. */
   attemptsPerCall?: number;
   /** A reservation not settled within this time is dropped by the store, in ms (default 600,000). */
   reservationTtlMs?: number;
@@ -55,6 +61,7 @@ export interface ResolvedBudgetOptions {
   store: BudgetStore;
   prices: PriceTable | undefined;
   defaultMaxOutputTokens: number;
+  perAttempt: boolean;
   fallbackTargets: BudgetTarget[];
   attemptsPerCall: number;
   reservationTtlMs: number;
@@ -109,6 +116,17 @@ export function resolveBudgetOptions(options: BudgetManagerOptions): ResolvedBud
   if (failMode !== "closed" && failMode !== "open") {
     throw new ConfigError(`Invalid BudgetManager "failMode": ${quoted(failMode)} is not "closed" or "open".`);
   }
+  const perAttempt = options.perAttempt ?? true;
+  if (typeof perAttempt !== "boolean") {
+    throw new ConfigError(
+      `Invalid BudgetManager "perAttempt": expected true or false, got ${describeValue(perAttempt)}.`,
+    );
+  }
+  if (perAttempt && (options.fallbackTargets !== undefined || options.attemptsPerCall !== undefined)) {
+    throw new ConfigError(
+      'Invalid BudgetManager options: "fallbackTargets" and "attemptsPerCall" size a per-call reservation; they need perAttempt: false (the default reserves each attempt at its own model, so it needs neither).',
+    );
+  }
   if (options.now !== undefined && typeof options.now !== "function") {
     throw new ConfigError('Invalid BudgetManager "now": expected a function returning ms since the epoch.');
   }
@@ -122,6 +140,7 @@ export function resolveBudgetOptions(options: BudgetManagerOptions): ResolvedBud
     store,
     prices: checkPrices(options.prices),
     defaultMaxOutputTokens: wholeNumber(options.defaultMaxOutputTokens, 4096, "defaultMaxOutputTokens"),
+    perAttempt,
     fallbackTargets: checkTargets(options.fallbackTargets),
     attemptsPerCall: wholeNumber(options.attemptsPerCall, 1, "attemptsPerCall"),
     reservationTtlMs: wholeNumber(options.reservationTtlMs, 600_000, "reservationTtlMs"),

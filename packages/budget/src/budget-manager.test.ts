@@ -3,6 +3,7 @@ import {
   type BudgetStore,
   ConfigError,
   LLMManager,
+  type Policy,
   StreamInterruptedError,
   TemporaryError,
 } from "@ffc/core";
@@ -61,6 +62,7 @@ describe("BudgetManager", () => {
         "mock:cheap": { inputPerMillion: 1, outputPerMillion: 1 },
         "mock:dear": { inputPerMillion: 100, outputPerMillion: 100 },
       },
+      perAttempt: false,
       fallbackTargets: [{ provider: "mock", model: "dear" }],
     });
     await manager.generate({ prompt: "hello", maxTokens: 10, policies: [secondAttemptOn("dear")] });
@@ -68,6 +70,33 @@ describe("BudgetManager", () => {
     // 100 tokens at $1/M plus 100 tokens at $100/M.
     expect(status.usd!.spent).toBeCloseTo(0.0001 + 0.01, 12);
     expect(status.usd!.reserved).toBe(0);
+  });
+
+  it("reserves every attempt on its own, so a call that makes several never spends past the limit", async () => {
+    const provider = new MockProvider({
+      script: [{ text: "ok", usage: { inputTokens: 60, outputTokens: 40 } }],
+    });
+    // Each attempt reserves its input estimate plus 100 output tokens and spends 100:
+    // two fit in 260 tokens, a third does not and is refused before it is sent.
+    const { manager, budget, events } = setup({ maxDailyTokens: 260 }, provider);
+    const threeAttempts: Policy = {
+      name: "best-of-three",
+      stage: "retry",
+      async generate(call, next) {
+        await next(call);
+        await next(call);
+        return next(call);
+      },
+    };
+    const error = await manager
+      .generate({ prompt: "hello", maxTokens: 100, policies: [threeAttempts] })
+      .catch((caught) => caught);
+    expect(BudgetExceededError.isInstance(error)).toBe(true);
+    expect(provider.callCount).toBe(2);
+    expect(eventsOf(events, "budget-reserved")).toHaveLength(2);
+    const status = await budget.status();
+    expect(status.tokens!.spent).toBe(200);
+    expect(status.tokens!.reserved).toBe(0);
   });
 
   it("reserves at the dearest of the call's model and the fallback targets", async () => {
@@ -78,6 +107,7 @@ describe("BudgetManager", () => {
     const { manager, events } = setup({
       maxCostUsd: 10,
       prices,
+      perAttempt: false,
       fallbackTargets: [{ provider: "mock", model: "dear" }],
     });
     await manager.generate({ prompt: "hello", maxTokens: 1000 });
@@ -236,7 +266,8 @@ describe("BudgetManager options", () => {
       /"prices\.x:y\.inputPerMillion"/,
     ],
     [{ maxCostUsd: 1, failMode: "sometimes" }, /"failMode"/],
-    [{ maxCostUsd: 1, attemptsPerCall: 0 }, /"attemptsPerCall"/],
+    [{ maxCostUsd: 1, perAttempt: false, attemptsPerCall: 0 }, /"attemptsPerCall"/],
+    [{ maxCostUsd: 1, attemptsPerCall: 2 }, /need perAttempt: false/],
   ])("rejects %j at construction", (options, message) => {
     expect(() => new BudgetManager(options as BudgetManagerOptions)).toThrow(message);
     expect(() => new BudgetManager(options as BudgetManagerOptions)).toThrow(ConfigError);

@@ -7,6 +7,7 @@ import {
   FFCError,
   type GenerateNext,
   type Plugin,
+  type PolicyStage,
   type ProviderResult,
   type RequestMetadata,
   type StreamNext,
@@ -76,8 +77,11 @@ interface Reservation {
 export class BudgetManager implements Plugin {
   /** The plugin name. */
   readonly name = "budget";
-  /** Budgets sit just inside the cache: a cached answer costs nothing, everything else is metered. */
-  readonly stage = "budget" as const;
+  /**
+   * Where the budget sits: "custom" (innermost, around each attempt, the default) or, with
+   * `perAttempt: false`, "budget" (just inside the cache, once per call).
+   */
+  readonly stage: PolicyStage;
   readonly #options: ResolvedBudgetOptions;
   readonly #estimate: EstimateSettings;
   readonly #settlements: SettlementQueue;
@@ -85,6 +89,7 @@ export class BudgetManager implements Plugin {
 
   constructor(options: BudgetManagerOptions) {
     this.#options = resolveBudgetOptions(options);
+    this.stage = this.#options.perAttempt ? "custom" : "budget";
     this.#estimate = {
       prices: this.#options.prices,
       pricesNeeded: this.#options.maxCostUsd !== undefined,
