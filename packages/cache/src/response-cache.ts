@@ -128,7 +128,7 @@ export class ResponseCache implements Plugin {
     this.#hits += 1;
     this.#savedUsage = addUsage(this.#savedUsage, entry.result.usage);
     call.state.set(this.#hitMarker, entry);
-    call.emit("cache-hit", { ...target, key });
+    call.emit("cache-hit", { ...target, key, savedUsage: entry.result.usage });
     return entry;
   }
 

@@ -51,7 +51,11 @@ export interface LLMEventMap {
   };
   "rate-limit-waited": TargetReference & { waitedMs: number; scope: string };
   "rate-limit-refused": TargetReference & { scope: string; error: unknown };
-  "cache-hit": TargetReference & { key: string };
+  "cache-hit": TargetReference & {
+    key: string;
+    /** Tokens the hit saved: the usage of the answer when it was first made. */
+    savedUsage?: Usage;
+  };
   "cache-miss": TargetReference & { key: string };
   "input-sanitized": { template: string; reports: SanitizeReport[] };
   "context-fitted": { dropped: string[]; truncated: string[]; tokens: number; maxInputTokens: number };

@@ -287,6 +287,10 @@ export class LLMManager {
     };
     if (options.responseFormat?.type === "json") result.object = parseJson(result.text);
     for (const observer of this.#observers) observer.finalizeResult?.(result, call);
+    // Per-call policies may decorate the result too (a per-call cache marks its hits).
+    for (const policy of [options.retryConfig, options.fallbackConfig, ...(options.policies ?? [])]) {
+      (policy as Plugin | undefined)?.finalizeResult?.(result, call);
+    }
     return result;
   }
 

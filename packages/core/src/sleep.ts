@@ -1,4 +1,5 @@
 import { abortErrorFor } from "./attempt";
+import { neverAbortedSignal } from "./never-aborted";
 
 /**
  * Waits `ms` milliseconds; an abort ends the wait at once with the signal's error
@@ -6,6 +7,8 @@ import { abortErrorFor } from "./attempt";
  */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   if (signal?.aborted) return Promise.reject(abortErrorFor(signal));
+  // Nothing can abort it: a listener there would only pile up across concurrent waits.
+  if (signal === neverAbortedSignal) return new Promise((resolve) => setTimeout(resolve, ms));
   return new Promise((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer);
