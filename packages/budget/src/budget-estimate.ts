@@ -6,8 +6,8 @@ import {
   type LanguageProvider,
   type LanguageRequest,
 } from "@ffc/core";
+import { type PriceTable, priceUsage } from "@ffc/pricing";
 import type { BudgetTarget } from "./budget-manager-options";
-import { type PriceTable, priceUsage } from "./budget-pricing";
 import { ceilToNanoUsd } from "./nano-usd";
 
 /** What one call may spend at worst, and the USD per token used to charge unpriced attempts. */

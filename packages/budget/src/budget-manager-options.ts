@@ -1,6 +1,6 @@
 import { type BudgetStore, ConfigError, describeValue } from "@ffc/core";
+import { checkPriceTable, type PriceTable } from "@ffc/pricing";
 import { type BudgetPeriod, budgetPeriods, checkTimeZone } from "./budget-period";
-import type { PriceTable } from "./budget-pricing";
 import { type BudgetScope, budgetScopeNames } from "./budget-scope";
 import { MemoryBudgetStore } from "./memory-budget-store";
 
@@ -138,7 +138,7 @@ export function resolveBudgetOptions(options: BudgetManagerOptions): ResolvedBud
     scope,
     warnAt: [...new Set(warnAt)].sort((left, right) => left - right),
     store,
-    prices: checkPrices(options.prices),
+    prices: checkPriceTable(options.prices, "BudgetManager"),
     defaultMaxOutputTokens: wholeNumber(options.defaultMaxOutputTokens, 4096, "defaultMaxOutputTokens"),
     perAttempt,
     fallbackTargets: checkTargets(options.fallbackTargets),
@@ -167,34 +167,6 @@ function wholeNumber(value: number | undefined, fallback: number, field: string)
     );
   }
   return value;
-}
-
-function checkPrices(prices: PriceTable | undefined): PriceTable | undefined {
-  if (prices === undefined) return undefined;
-  if (typeof prices !== "object" || prices === null) {
-    throw new ConfigError(
-      'Invalid BudgetManager "prices": expected { "provider:model": { inputPerMillion, outputPerMillion } }.',
-    );
-  }
-  for (const [name, price] of Object.entries(prices)) {
-    for (const field of [
-      "inputPerMillion",
-      "outputPerMillion",
-      "cacheReadPerMillion",
-      "cacheWritePerMillion",
-      "reasoningPerMillion",
-    ]) {
-      const value = (price as unknown as Record<string, unknown>)?.[field];
-      const required = field === "inputPerMillion" || field === "outputPerMillion";
-      if (value === undefined && !required) continue;
-      if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-        throw new ConfigError(
-          `Invalid BudgetManager "prices.${name}.${field}": expected USD per million tokens (a number of at least 0).`,
-        );
-      }
-    }
-  }
-  return prices;
 }
 
 function checkTargets(targets: readonly BudgetTarget[] | undefined): BudgetTarget[] {

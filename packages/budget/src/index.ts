@@ -1,7 +1,7 @@
+export { type ModelPrice, type PriceTable, priceUsage } from "@ffc/pricing";
 export { type BudgetLimitStatus, BudgetManager, type BudgetStatus } from "./budget-manager";
 export type { BudgetManagerOptions, BudgetTarget } from "./budget-manager-options";
 export { type BudgetPeriod, budgetPeriods, type PeriodWindow, periodWindow } from "./budget-period";
-export { type ModelPrice, type PriceTable, priceUsage } from "./budget-pricing";
 export { type BudgetScope, resolveScope } from "./budget-scope";
 export { type BudgetStoreCheck, budgetStoreConformanceChecks } from "./budget-store-conformance";
 export { BudgetUnavailableError } from "./budget-unavailable-error";

@@ -1,4 +1,4 @@
-export { type ModelPrice, type PriceTable, priceUsage, promptCacheSavings } from "./model-pricing";
+export { type ModelPrice, type PriceTable, priceUsage, promptCacheSavings } from "@ffc/pricing";
 export { TokenTracker, type TokenTrackerOptions } from "./token-tracker";
 export type { UsageReport } from "./usage-ledger";
 export type { UsageSummary } from "./usage-summary";

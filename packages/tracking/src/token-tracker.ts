@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { ConfigError, type GenerateResult, type LLMEvent, type Plugin, type Usage } from "@ffc/core";
-import { type PriceTable, priceUsage, promptCacheSavings } from "./model-pricing";
+import { checkPriceTable, type PriceTable, priceUsage, promptCacheSavings } from "@ffc/pricing";
 import { UsageLedger, type UsageReport, type UsageTarget } from "./usage-ledger";
 import type { AttemptEntry } from "./usage-summary";
 import { formatUsageTable } from "./usage-table";
@@ -29,7 +29,7 @@ export class TokenTracker implements Plugin {
     if (typeof options !== "object" || options === null) {
       throw new ConfigError("Invalid TokenTracker options: expected an object such as { prices: { ... } }.");
     }
-    this.#prices = checkPrices(options.prices);
+    this.#prices = checkPriceTable(options.prices, "TokenTracker");
   }
 
   /** Starts a session that counts every call from now until `endSession()`; returns its id. */
@@ -184,31 +184,4 @@ export class TokenTracker implements Plugin {
     }
     return ledgers;
   }
-}
-
-function checkPrices(prices: PriceTable | undefined): PriceTable | undefined {
-  if (prices === undefined) return undefined;
-  if (typeof prices !== "object" || prices === null) {
-    throw new ConfigError(
-      'Invalid TokenTracker "prices": expected { "provider:model": { inputPerMillion, outputPerMillion } }.',
-    );
-  }
-  for (const [name, price] of Object.entries(prices)) {
-    for (const field of [
-      "inputPerMillion",
-      "outputPerMillion",
-      "cacheReadPerMillion",
-      "cacheWritePerMillion",
-      "reasoningPerMillion",
-    ]) {
-      const value = (price as unknown as Record<string, unknown>)?.[field];
-      if (value === undefined && field !== "inputPerMillion" && field !== "outputPerMillion") continue;
-      if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-        throw new ConfigError(
-          `Invalid TokenTracker "prices.${name}.${field}": expected USD per million tokens (a number of at least 0).`,
-        );
-      }
-    }
-  }
-  return prices;
 }
