@@ -1,13 +1,32 @@
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-import { benchDirectory } from "./bench-paths";
+import { benchDirectory, repositoryRoot } from "./bench-paths";
 
 /** A small app bundled for its size. */
 export interface BundleCase {
   id: string;
   label: string;
   source: string;
+  /** Modules left out of the bundle, for what-if rows. */
+  external?: string[];
+  /** Module aliases, e.g. @ffc/core to its TypeScript source for a per-file breakdown. */
+  alias?: Record<string, string>;
 }
+
+const ffcOneCall = `import { LLMManager } from "@ffc/core";
+import { createOpenAI } from "@ffc/openai";
+const apiKey = "sk-placeholder";
+const baseURL = "http://127.0.0.1:8080/v1";
+const llm = new LLMManager({ provider: createOpenAI({ apiKey, baseURL }), model: "gpt-4o-mini" });
+console.log((await llm.generate({ prompt: "Hello" })).text);`;
+
+const coreAlone = `import { Context, LLMManager, PromptTemplate } from "@ffc/core";
+const template = new PromptTemplate({ name: "greeting", content: "Greet {name}." });
+const context = new Context();
+context.add("name", "Ada");
+const llm = new LLMManager({ provider: "openai", model: "gpt-4o-mini" });
+console.log(await llm.generate({ template, context }));`;
 
 const placeholders = `const apiKey = "sk-placeholder";\nconst baseURL = "http://127.0.0.1:8080/v1";\n`;
 
@@ -21,14 +40,7 @@ ${placeholders}const client = new OpenAI({ apiKey, baseURL, maxRetries: 0 });
 const completion = await client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "Hello" }] });
 console.log(completion.choices[0]?.message.content);`,
   },
-  {
-    id: "ffc",
-    label: "@ffc/core + @ffc/openai (one call)",
-    source: `import { LLMManager } from "@ffc/core";
-import { createOpenAI } from "@ffc/openai";
-${placeholders}const llm = new LLMManager({ provider: createOpenAI({ apiKey, baseURL }), model: "gpt-4o-mini" });
-console.log((await llm.generate({ prompt: "Hello" })).text);`,
-  },
+  { id: "ffc", label: "@ffc/core + @ffc/openai (one call)", source: ffcOneCall },
   {
     id: "ai-sdk",
     label: "ai + @ai-sdk/openai (one call)",
@@ -44,15 +56,18 @@ console.log((await generateText({ model, prompt: "Hello", maxRetries: 0 })).text
 ${placeholders}const model = new ChatOpenAI({ model: "gpt-4o-mini", apiKey, maxRetries: 0, configuration: { baseURL } });
 console.log((await model.invoke("Hello")).text);`,
   },
+  { id: "core", label: "@ffc/core alone (LLMManager, PromptTemplate, Context)", source: coreAlone },
   {
-    id: "core",
-    label: "@ffc/core alone (LLMManager, PromptTemplate, Context)",
-    source: `import { Context, LLMManager, PromptTemplate } from "@ffc/core";
-const template = new PromptTemplate({ name: "greeting", content: "Greet {name}." });
-const context = new Context();
-context.add("name", "Ada");
-const llm = new LLMManager({ provider: "openai", model: "gpt-4o-mini" });
-console.log(await llm.generate({ template, context }));`,
+    id: "ffc-without-tokenizer",
+    label: "what-if: FFC one-call app with gpt-tokenizer left out (token counting opt-in)",
+    source: ffcOneCall,
+    external: ["gpt-tokenizer", "gpt-tokenizer/*"],
+  },
+  {
+    id: "core-source",
+    label: "what-if: @ffc/core alone, bundled from its TypeScript source (for the per-file breakdown)",
+    source: coreAlone,
+    alias: { "@ffc/core": join(repositoryRoot, "packages/core/src/index.ts") },
   },
 ];
 
@@ -79,13 +94,15 @@ export async function measureBundle(entry: BundleCase): Promise<BundleResult> {
     metafile: true,
     logLevel: "silent",
     outfile: `${entry.id}.js`,
+    ...(entry.external ? { external: entry.external } : {}),
+    ...(entry.alias ? { alias: entry.alias } : {}),
   });
   const code = output.outputFiles[0]!.contents;
   const inputs = Object.values(output.metafile.outputs)[0]!.inputs;
   const largestInputs = Object.entries(inputs)
     .map(([path, info]) => ({ path: shortPath(path), bytes: info.bytesInOutput }))
     .sort((left, right) => right.bytes - left.bytes)
-    .slice(0, 5);
+    .slice(0, entry.alias ? 10 : 5);
   return {
     id: entry.id,
     label: entry.label,
@@ -107,5 +124,5 @@ function shortPath(path: string): string {
   const marker = "node_modules/";
   const index = path.lastIndexOf(marker);
   if (index >= 0) return path.slice(index + marker.length);
-  return path.replace(/^(\.\.\/)+/, "");
+  return path.replace(/^(\.\.\/)+/, "").replace(/^packages\/core\/src\//, "core/src/");
 }

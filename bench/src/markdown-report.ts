@@ -151,10 +151,12 @@ function bundleSection(results: BenchResults): string {
     entry.label,
     kilobytes(entry.minifiedBytes),
     kilobytes(entry.gzippedBytes),
-    entry.id === "raw" || entry.id === "core" ? "" : signed((entry.gzippedBytes - raw.gzippedBytes) / 1000),
+    entry.id === "raw" || entry.id.startsWith("core")
+      ? ""
+      : signed((entry.gzippedBytes - raw.gzippedBytes) / 1000),
   ]);
   const largest = results.bundles
-    .filter((entry) => entry.id.startsWith("ffc") || entry.id === "core")
+    .filter((entry) => entry.id.startsWith("ffc") || entry.id.startsWith("core"))
     .map(
       (entry) =>
         `- ${entry.label}: ${entry.largestInputs.map((input) => `\`${input.path}\` ${kilobytes(input.bytes)} kB`).join(", ")}`,
