@@ -218,18 +218,32 @@ describe("OpenTelemetryPlugin spans and metrics", () => {
     expect(telemetry.plugin.openCalls).toBe(0);
   });
 
-  it("ends the oldest open call as unfinished past maxOpenCalls, so a call aborted before it began cannot leak", async () => {
-    const telemetry = createTelemetry({ maxOpenCalls: 1 });
-    const { llm } = createManager([telemetry.plugin]);
+  it("records nothing for a call refused because its signal was aborted before it began", async () => {
+    const telemetry = createTelemetry();
+    const { llm, provider } = createManager([telemetry.plugin]);
     const controller = new AbortController();
     controller.abort();
-
-    // Core emits call-start but no call-error for a call whose signal was aborted before it began.
     await expect(llm.generate({ prompt: "Never sent", signal: controller.signal })).rejects.toMatchObject({
       name: "AbortError",
     });
-    expect(telemetry.plugin.openCalls).toBe(1);
+    expect(provider.callCount).toBe(0);
+    expect(telemetry.plugin.openCalls).toBe(0);
     expect(telemetry.spans()).toEqual([]);
+  });
+
+  it("ends the oldest open call as unfinished past maxOpenCalls, so open spans stay bounded", async () => {
+    const telemetry = createTelemetry({ maxOpenCalls: 1 });
+    const { llm } = createManager(
+      [telemetry.plugin],
+      [
+        { text: "slow", delayMs: 60_000 },
+        { text: "Sent", usage: { inputTokens: 2, outputTokens: 1 } },
+      ],
+    );
+    const controller = new AbortController();
+    const slow = llm.generate({ prompt: "Slow", signal: controller.signal }).catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(telemetry.plugin.openCalls).toBe(1);
 
     await llm.generate({ prompt: "Sent" });
 
@@ -241,6 +255,8 @@ describe("OpenTelemetryPlugin spans and metrics", () => {
       message: "FFC never reported the end of this call.",
     });
     expect(calls[1]!.attributes["ffc.call.unfinished"]).toBeUndefined();
+    controller.abort();
+    await slow;
     expect(telemetry.plugin.openCalls).toBe(0);
   });
 });
