@@ -23,18 +23,21 @@ export interface BenchCounts {
   importRuns: number;
   /** Calls in one concurrent wave of the memory benchmark (two waves are made). */
   memoryWave: number;
+  /** Fresh processes per contender in the memory benchmark (the median is reported). */
+  memoryRuns: number;
   /** Calls in the profiled loop. */
   profileCalls: number;
 }
 
 const full: BenchCounts = {
   warmupCalls: 300,
-  measuredCalls: 3000,
+  measuredCalls: 5000,
   batchSize: 25,
   streamRuns: 120,
   streamParts: 1000,
   importRuns: 25,
   memoryWave: 1000,
+  memoryRuns: 3,
   profileCalls: 4000,
 };
 
@@ -46,6 +49,7 @@ const quick: BenchCounts = {
   streamParts: 1000,
   importRuns: 3,
   memoryWave: 100,
+  memoryRuns: 1,
   profileCalls: 200,
 };
 

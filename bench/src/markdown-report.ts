@@ -111,7 +111,7 @@ function memorySection(results: BenchResults): string {
   return [
     "## Memory",
     "",
-    `Each contender in a fresh process (\`node --expose-gc\`) that loads only its own libraries: one call, then ${raw.wave} calls at once, then ${raw.wave} more at once (${2 * raw.wave} in all); figures after two forced garbage collections, in MiB.`,
+    `Each contender in a fresh process (\`node --expose-gc\`) that loads only its own libraries: one call, then ${raw.wave} calls at once, then ${raw.wave} more at once (${2 * raw.wave} in all); figures after two forced garbage collections, in MiB, the median of ${raw.runs} processes per contender. RSS after a burst of ${raw.wave} connections varies by several MiB between processes; heap used is steadier.`,
     "",
     markdownTable(
       [

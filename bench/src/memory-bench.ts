@@ -3,6 +3,7 @@
 import { benchAnswer, benchCounts } from "./bench-settings";
 import { type ContenderId, createContender } from "./contenders";
 import { isEntryPoint, reportToParent } from "./run-child";
+import { median } from "./statistics";
 
 /** Resident set and V8 heap, in MiB. */
 export interface MemorySnapshot {
@@ -16,6 +17,8 @@ export interface MemoryResult {
   label: string;
   /** Calls per wave (all of a wave in flight at once). */
   wave: number;
+  /** Fresh processes the figures are the median of. */
+  runs: number;
   baseline: MemorySnapshot;
   afterFirstWave: MemorySnapshot;
   afterSecondWave: MemorySnapshot;
@@ -54,7 +57,26 @@ export async function measureMemory(
   const afterFirstWave = await settledSnapshot();
   await runWave();
   const afterSecondWave = await settledSnapshot();
-  return { id, label: contender.label, wave, baseline, afterFirstWave, afterSecondWave };
+  return { id, label: contender.label, wave, runs: 1, baseline, afterFirstWave, afterSecondWave };
+}
+
+/**
+ * The median of each figure over runs of one contender in separate processes: RSS after a burst
+ * of 1,000 connections varies by several MiB from process to process.
+ */
+export function medianMemory(runs: readonly MemoryResult[]): MemoryResult {
+  const first = runs[0]!;
+  const snapshot = (key: "baseline" | "afterFirstWave" | "afterSecondWave"): MemorySnapshot => ({
+    rssMiB: median(runs.map((run) => run[key].rssMiB)),
+    heapUsedMiB: median(runs.map((run) => run[key].heapUsedMiB)),
+  });
+  return {
+    ...first,
+    runs: runs.length,
+    baseline: snapshot("baseline"),
+    afterFirstWave: snapshot("afterFirstWave"),
+    afterSecondWave: snapshot("afterSecondWave"),
+  };
 }
 
 if (isEntryPoint(import.meta.url)) {

@@ -13,7 +13,7 @@ import type { ContenderId } from "./contenders";
 import { checkGoals } from "./goals";
 import { machineInfo } from "./machine-info";
 import { markdownReport } from "./markdown-report";
-import type { MemoryResult } from "./memory-bench";
+import { type MemoryResult, medianMemory } from "./memory-bench";
 import type { PerCallResult } from "./per-call-bench";
 import { type ProfileResult, profileContender } from "./profile-runner";
 import { progress, runChild } from "./run-child";
@@ -49,15 +49,19 @@ try {
   }
   progress("streaming benchmark");
   streaming = await runChild<StreamingResult[]>("src/streaming-bench.ts", { args: urls });
-  for (const id of memoryContenders) {
-    progress(`memory benchmark: ${id}`);
-    memory.push(
-      await runChild<MemoryResult>("src/memory-bench.ts", {
+  const memoryRuns = new Map<ContenderId, MemoryResult[]>(memoryContenders.map((id) => [id, []]));
+  for (let run = 0; run < counts.memoryRuns; run += 1) {
+    for (const id of memoryContenders) {
+      progress(`memory benchmark: ${id}, run ${run + 1} of ${counts.memoryRuns}`);
+      const args = [id, server.generateUrl];
+      const result = await runChild<MemoryResult>("src/memory-bench.ts", {
         nodeFlags: ["--expose-gc"],
-        args: [id, server.generateUrl],
-      }),
-    );
+        args,
+      });
+      memoryRuns.get(id)!.push(result);
+    }
   }
+  for (const id of memoryContenders) memory.push(medianMemory(memoryRuns.get(id)!));
   for (const id of profiledContenders) {
     progress(`CPU profile: ${id}`);
     profiles.push(await profileContender(id, server.generateUrl));
