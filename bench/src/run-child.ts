@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { pathToFileURL } from "node:url";
 import { benchDirectory } from "./bench-paths";
+import { compileScript } from "./compile-script";
 
 /** How to run one benchmark child process. */
 export interface ChildOptions {
@@ -13,11 +14,11 @@ export interface ChildOptions {
 }
 
 /**
- * Runs a TypeScript script of the bench package in a fresh Node process (through tsx) and
- * returns the JSON its last stdout line holds. Children keep benchmarks from sharing a heap.
+ * Runs a TypeScript script of the bench package, compiled to JavaScript, in a fresh Node process
+ * and returns the JSON its last stdout line holds. Children keep benchmarks from sharing a heap.
  */
 export async function runChild<Result>(script: string, options: ChildOptions = {}): Promise<Result> {
-  const argv = [...(options.nodeFlags ?? []), "--import", "tsx", script, ...(options.args ?? [])];
+  const argv = [...(options.nodeFlags ?? []), await compileScript(script), ...(options.args ?? [])];
   const child = spawn(process.execPath, argv, {
     cwd: benchDirectory,
     stdio: ["ignore", "pipe", "inherit"],
@@ -32,7 +33,7 @@ export async function runChild<Result>(script: string, options: ChildOptions = {
     child.on("error", reject);
     child.on("exit", resolve);
   });
-  if (code !== 0) throw new Error(`${script} ${argv.slice(-1)} exited with code ${code}.`);
+  if (code !== 0) throw new Error(`${script} ${(options.args ?? []).join(" ")} exited with code ${code}.`);
   const lastLine = output.trim().split("\n").at(-1) ?? "";
   return JSON.parse(lastLine) as Result;
 }

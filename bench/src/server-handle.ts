@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { benchDirectory } from "./bench-paths";
+import { compileScript } from "./compile-script";
 
 /** The fake servers running in a child process. */
 export interface ServerHandle {
@@ -14,7 +15,7 @@ export interface ServerHandle {
 
 /** Starts the fake OpenAI servers in a child process and waits for their addresses. */
 export async function startServerProcess(): Promise<ServerHandle> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server-process.ts"], {
+  const child = spawn(process.execPath, [await compileScript("src/server-process.ts")], {
     cwd: benchDirectory,
     stdio: ["pipe", "pipe", "inherit"],
     env: process.env,
