@@ -37,7 +37,7 @@ const full: BenchCounts = {
   streamParts: 1000,
   importRuns: 25,
   memoryWave: 1000,
-  memoryRuns: 3,
+  memoryRuns: 5,
   profileCalls: 4000,
 };
 
