@@ -37,6 +37,11 @@ for port in 7000 7001 7002; do
   start_server "$port" --cluster-enabled yes --cluster-config-file nodes.conf --cluster-node-timeout 2000
 done
 if ! redis-cli -p 7000 cluster info 2>/dev/null | grep -q 'cluster_state:ok'; then
+  # A half-formed cluster (left by an interrupted run) must be emptied before it can be created.
+  for port in 7000 7001 7002; do
+    redis-cli -p "$port" flushall >/dev/null 2>&1 || true
+    redis-cli -p "$port" cluster reset hard >/dev/null 2>&1 || true
+  done
   redis-cli --cluster create 127.0.0.1:7000 127.0.0.1:7001 127.0.0.1:7002 --cluster-replicas 0 --cluster-yes >&2
   for _ in $(seq 1 100); do
     redis-cli -p 7000 cluster info | grep -q 'cluster_state:ok' && break
