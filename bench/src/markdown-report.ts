@@ -102,6 +102,7 @@ function memorySection(results: BenchResults): string {
     mebibytes(entry.baseline.rssMiB),
     mebibytes(entry.afterFirstWave.rssMiB),
     mebibytes(entry.afterSecondWave.rssMiB),
+    `${mebibytes(entry.rssRangeMiB[0])}–${mebibytes(entry.rssRangeMiB[1])}`,
     mebibytes(entry.afterSecondWave.heapUsedMiB),
     entry.id === "raw" ? "baseline" : signed(entry.afterSecondWave.rssMiB - raw.afterSecondWave.rssMiB),
     entry.id === "raw"

@@ -19,6 +19,8 @@ export interface MemoryResult {
   wave: number;
   /** Fresh processes the figures are the median of. */
   runs: number;
+  /** Lowest and highest RSS after both waves over those processes, in MiB. */
+  rssRangeMiB: [number, number];
   baseline: MemorySnapshot;
   afterFirstWave: MemorySnapshot;
   afterSecondWave: MemorySnapshot;
@@ -57,7 +59,17 @@ export async function measureMemory(
   const afterFirstWave = await settledSnapshot();
   await runWave();
   const afterSecondWave = await settledSnapshot();
-  return { id, label: contender.label, wave, runs: 1, baseline, afterFirstWave, afterSecondWave };
+  const rss = afterSecondWave.rssMiB;
+  return {
+    id,
+    label: contender.label,
+    wave,
+    runs: 1,
+    rssRangeMiB: [rss, rss],
+    baseline,
+    afterFirstWave,
+    afterSecondWave,
+  };
 }
 
 /**
@@ -73,6 +85,10 @@ export function medianMemory(runs: readonly MemoryResult[]): MemoryResult {
   return {
     ...first,
     runs: runs.length,
+    rssRangeMiB: [
+      Math.min(...runs.map((run) => run.afterSecondWave.rssMiB)),
+      Math.max(...runs.map((run) => run.afterSecondWave.rssMiB)),
+    ],
     baseline: snapshot("baseline"),
     afterFirstWave: snapshot("afterFirstWave"),
     afterSecondWave: snapshot("afterSecondWave"),
