@@ -120,6 +120,7 @@ function memorySection(results: BenchResults): string {
         "RSS after 1 call",
         `RSS after ${raw.wave} concurrent`,
         `RSS after ${2 * raw.wave}`,
+        "RSS range over processes",
         `heap used after ${2 * raw.wave}`,
         "RSS over raw",
         "heap over raw",
