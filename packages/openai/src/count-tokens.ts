@@ -25,13 +25,27 @@ type FunctionCounting = typeof import("gpt-tokenizer/functionCalling");
 
 let loaded: Promise<{ o200k: Tokenizer; cl100k: Tokenizer; functions: FunctionCounting }> | undefined;
 
+/**
+ * Imports a module at run time only. The specifier is not a literal, so bundlers leave the
+ * tokenizer out of an app's bundle: its vocabularies weigh 1.5 MB, more than the rest of the
+ * app, and most apps never count tokens.
+ */
+function importAtRunTime(specifier: string): Promise<any> {
+  return import(/* @vite-ignore */ /* webpackIgnore: true */ specifier);
+}
+
 /** Loads the tokenizers on first use: their vocabularies are megabytes an app may never need. */
 function tokenizers() {
+  const tokenizerPackage = "gpt-tokenizer";
   loaded ??= Promise.all([
-    import("gpt-tokenizer/encoding/o200k_base"),
-    import("gpt-tokenizer/encoding/cl100k_base"),
-    import("gpt-tokenizer/functionCalling"),
+    importAtRunTime(`${tokenizerPackage}/encoding/o200k_base`),
+    importAtRunTime(`${tokenizerPackage}/encoding/cl100k_base`),
+    importAtRunTime(`${tokenizerPackage}/functionCalling`) as Promise<FunctionCounting>,
   ]).then(([o200k, cl100k, functions]) => ({ o200k, cl100k, functions }));
+  loaded.catch(() => {
+    // Let a later call try again (e.g. after the package is installed); the caller sees the error.
+    loaded = undefined;
+  });
   return loaded;
 }
 
