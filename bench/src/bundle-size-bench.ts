@@ -8,8 +8,6 @@ export interface BundleCase {
   id: string;
   label: string;
   source: string;
-  /** Modules left out of the bundle, for what-if rows. */
-  external?: string[];
   /** Module aliases, e.g. @ffc/core to its TypeScript source for a per-file breakdown. */
   alias?: Record<string, string>;
 }
@@ -58,12 +56,6 @@ console.log((await model.invoke("Hello")).text);`,
   },
   { id: "core", label: "@ffc/core alone (LLMManager, PromptTemplate, Context)", source: coreAlone },
   {
-    id: "ffc-without-tokenizer",
-    label: "what-if: FFC one-call app with gpt-tokenizer left out (token counting opt-in)",
-    source: ffcOneCall,
-    external: ["gpt-tokenizer", "gpt-tokenizer/*"],
-  },
-  {
     id: "core-source",
     label: "what-if: @ffc/core alone, bundled from its TypeScript source (for the per-file breakdown)",
     source: coreAlone,
@@ -94,7 +86,6 @@ export async function measureBundle(entry: BundleCase): Promise<BundleResult> {
     metafile: true,
     logLevel: "silent",
     outfile: `${entry.id}.js`,
-    ...(entry.external ? { external: entry.external } : {}),
     ...(entry.alias ? { alias: entry.alias } : {}),
   });
   const code = output.outputFiles[0]!.contents;
