@@ -44,8 +44,26 @@ export function checkTimeZone(timeZone: unknown, field: string): string {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** The window of `period` that contains `now`, with calendar boundaries in `timeZone`. */
+const minuteMs = 60_000;
+const recentWindows = new Map<string, { minute: number; window: PeriodWindow }>();
+
+/**
+ * The window of `period` that contains `now`, with calendar boundaries in `timeZone`.
+ * Every call asks for it, and Intl formatting is the dearest step of a budget check, so the
+ * answer is kept for the rest of the minute: time zone offsets are whole minutes, so no
+ * window boundary can fall inside a UTC minute.
+ */
 export function periodWindow(period: BudgetPeriod, now: number, timeZone: string): PeriodWindow {
+  const minute = Math.floor(now / minuteMs);
+  const cacheKey = `${period}|${timeZone}`;
+  const recent = recentWindows.get(cacheKey);
+  if (recent?.minute === minute) return recent.window;
+  const window = computeWindow(period, now, timeZone);
+  recentWindows.set(cacheKey, { minute, window });
+  return window;
+}
+
+function computeWindow(period: BudgetPeriod, now: number, timeZone: string): PeriodWindow {
   if (period === "total") return { id: "total", keepForMs: 0 };
   const local = localParts(now, timeZone);
   const date = `${local.year}-${pad(local.month)}-${pad(local.day)}`;

@@ -97,3 +97,4 @@ export {
 export { approximateTokenCounter, estimateMessageTokens, type TokenCounter } from "./token-counter";
 export { addUsage, emptyUsage, type Usage } from "./usage";
 export { describeValue, validateOptions } from "./validate-options";
+export { neverAbortedSignal } from "./never-aborted";

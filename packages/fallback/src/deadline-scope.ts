@@ -1,4 +1,4 @@
-import { TimeoutError } from "@ffc/core";
+import { neverAbortedSignal, TimeoutError } from "@ffc/core";
 
 /** A signal that follows `parent` and also fires after `deadlineMs`; dispose it when done. */
 export interface DeadlineScope {
@@ -35,6 +35,8 @@ export function deadlineScope(parent: AbortSignal, deadlineMs: number | undefine
  * the call's, which may be shared) would pile up listeners; this one is dropped after use.
  */
 export function childScope(parent: AbortSignal): DeadlineScope {
+  // Nothing can abort it, so there is nothing to follow (and no listener to pile up).
+  if (parent === neverAbortedSignal) return { signal: parent, dispose: () => {} };
   const controller = new AbortController();
   const onParentAbort = () => controller.abort(parent.reason);
   if (parent.aborted) controller.abort(parent.reason);

@@ -66,8 +66,8 @@ export class FallbackRun {
     const target = this.#resolved[index]!;
     const scope = childScope(this.#scope.signal);
     const signal = scope.signal;
-    // The request carries the signal too, so that providers can cancel even without a timeout.
-    const request = { ...this.#call.request, model: target.info.model, signal };
+    // Core's attempt layer hands the provider a per-attempt child of `signal`.
+    const request = { ...this.#call.request, model: target.info.model };
     const attemptTimeoutMs =
       this.#options.targets[index]!.attemptTimeoutMs ??
       this.#options.attemptTimeoutMs ??

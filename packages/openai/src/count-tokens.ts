@@ -23,7 +23,7 @@ const o200kCorrection = -1;
 type Tokenizer = { countTokens(text: string): number };
 type FunctionCounting = typeof import("gpt-tokenizer/functionCalling");
 
-let loaded: Promise<{ o200k: Tokenizer; cl100k: Tokenizer; functions: FunctionCounting }> | undefined;
+const loaded = new Map<string, Promise<any>>();
 
 /**
  * Imports a module at run time only. The specifier is not a literal, so bundlers leave the
@@ -34,19 +34,19 @@ function importAtRunTime(specifier: string): Promise<any> {
   return import(/* @vite-ignore */ /* webpackIgnore: true */ specifier);
 }
 
-/** Loads the tokenizers on first use: their vocabularies are megabytes an app may never need. */
-function tokenizers() {
-  const tokenizerPackage = "gpt-tokenizer";
-  loaded ??= Promise.all([
-    importAtRunTime(`${tokenizerPackage}/encoding/o200k_base`),
-    importAtRunTime(`${tokenizerPackage}/encoding/cl100k_base`),
-    importAtRunTime(`${tokenizerPackage}/functionCalling`) as Promise<FunctionCounting>,
-  ]).then(([o200k, cl100k, functions]) => ({ o200k, cl100k, functions }));
-  loaded.catch(() => {
+/**
+ * Loads one part of the tokenizer on first use, and only the encoding a model needs: each
+ * vocabulary costs tens of megabytes of memory once loaded.
+ */
+function tokenizerPart<T>(path: string): Promise<T> {
+  let part = loaded.get(path);
+  if (!part) {
+    part = importAtRunTime(`gpt-tokenizer/${path}`);
     // Let a later call try again (e.g. after the package is installed); the caller sees the error.
-    loaded = undefined;
-  });
-  return loaded;
+    part.catch(() => loaded.delete(path));
+    loaded.set(path, part);
+  }
+  return part as Promise<T>;
 }
 
 /** gpt-4 and gpt-3.5 models use cl100k_base; gpt-4o, gpt-4.1, gpt-5 and the o-series use o200k_base. */
@@ -60,9 +60,11 @@ function encodingFor(model: string): "cl100k" | "o200k" {
  * counts them, plus `imageTokenEstimate` per image.
  */
 export async function countOpenAITokens(request: LanguageRequest): Promise<number> {
-  const { o200k, cl100k, functions } = await tokenizers();
   const encoding = encodingFor(request.model);
-  const tokenizer = encoding === "cl100k" ? cl100k : o200k;
+  const [tokenizer, functions] = await Promise.all([
+    tokenizerPart<Tokenizer>(encoding === "cl100k" ? "encoding/cl100k_base" : "encoding/o200k_base"),
+    tokenizerPart<FunctionCounting>("functionCalling"),
+  ]);
   let images = 0;
   const messages: ChatMessageForCount[] = [];
   for (const message of request.messages) {
