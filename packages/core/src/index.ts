@@ -35,6 +35,7 @@ export type {
   ToolResultPart,
   UserMessage,
 } from "./message";
+export { neverAbortedSignal } from "./never-aborted";
 export { numberAtLeast, rejectUnknownKeys, wholeNumber } from "./plugin-option-checks";
 export {
   type CallContext,
@@ -97,4 +98,3 @@ export {
 export { approximateTokenCounter, estimateMessageTokens, type TokenCounter } from "./token-counter";
 export { addUsage, emptyUsage, type Usage } from "./usage";
 export { describeValue, validateOptions } from "./validate-options";
-export { neverAbortedSignal } from "./never-aborted";

@@ -47,6 +47,7 @@ export class LLMManager {
   readonly #providers = new Map<string, Promise<LanguageProvider>>();
   readonly #sanitize: SanitizeOptions;
   #orderedPolicies: Plugin[] = [];
+  #configuredProvider: LanguageProvider | undefined;
   #observers: Plugin[] = [];
 
   constructor(config: LLMConfig, options: LLMManagerOptions = {}) {
@@ -170,7 +171,12 @@ export class LLMManager {
   ): Promise<{ call: CallContext; policies: Partial<Policy>[] }> {
     checkCallOptions(options);
     const config = this.#config;
-    const provider = await this.resolveProvider(config.provider);
+    // The configured provider is resolved once; later calls skip the await.
+    let provider = this.#configuredProvider;
+    if (!provider) {
+      provider = await this.resolveProvider(config.provider);
+      this.#configuredProvider = provider;
+    }
     const model = options.model ?? config.model;
     const callId = `call_${callIdPrefix}_${++callSequence}`;
     const metadata = options.metadata;
@@ -288,8 +294,10 @@ export class LLMManager {
     if (options.responseFormat?.type === "json") result.object = parseJson(result.text);
     for (const observer of this.#observers) observer.finalizeResult?.(result, call);
     // Per-call policies may decorate the result too (a per-call cache marks its hits).
-    for (const policy of [options.retryConfig, options.fallbackConfig, ...(options.policies ?? [])]) {
-      (policy as Plugin | undefined)?.finalizeResult?.(result, call);
+    if (options.retryConfig || options.fallbackConfig || options.policies) {
+      for (const policy of [options.retryConfig, options.fallbackConfig, ...(options.policies ?? [])]) {
+        (policy as Plugin | undefined)?.finalizeResult?.(result, call);
+      }
     }
     return result;
   }
