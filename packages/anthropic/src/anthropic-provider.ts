@@ -1,6 +1,7 @@
 import Anthropic from "@anthropic-ai/sdk";
 import {
   ConfigError,
+  finishWithRateLimitHeaders,
   type LanguageProvider,
   type LanguageRequest,
   type ModelInfo,
@@ -8,6 +9,7 @@ import {
   type ProviderSettings,
   SPECIFICATION_VERSION,
   type StreamPart,
+  withRateLimitHeaders,
 } from "@ffc/core";
 import { type AnthropicProviderOptions, apiKeyVariable, validateAnthropicOptions } from "./anthropic-options";
 import { countTokens } from "./count-tokens";
@@ -76,11 +78,10 @@ export function createAnthropic(options: AnthropicProviderOptions = {}): Anthrop
         const body = toMessageBody(request, { defaultMaxTokens: maxTokensFor(request.model) });
         // The SDK refuses long non-streaming calls unless a timeout is given; give the one it would allow.
         const timeout = settings.timeoutMs ?? Math.max(600_000, (3_600_000 * body.max_tokens) / 128_000);
-        const message = await client.messages.create(
-          { ...body, stream: false as const },
-          requestOptions(request, timeout),
-        );
-        return fromMessage(message, request.model);
+        const { data: message, response: http } = await client.messages
+          .create({ ...body, stream: false as const }, requestOptions(request, timeout))
+          .withResponse();
+        return withRateLimitHeaders(fromMessage(message, request.model), http.headers);
       } catch (thrown) {
         throw fail(thrown, request);
       }
@@ -89,11 +90,10 @@ export function createAnthropic(options: AnthropicProviderOptions = {}): Anthrop
     async *stream(request: LanguageRequest): AsyncIterable<StreamPart> {
       try {
         const body = toMessageBody(request, { defaultMaxTokens: maxTokensFor(request.model) });
-        const events = await client.messages.create(
-          { ...body, stream: true as const },
-          requestOptions(request, undefined),
-        );
-        yield* mapStreamEvents(events, request.model);
+        const { data: events, response: http } = await client.messages
+          .create({ ...body, stream: true as const }, requestOptions(request, undefined))
+          .withResponse();
+        yield* finishWithRateLimitHeaders(mapStreamEvents(events, request.model), http.headers);
       } catch (thrown) {
         throw fail(thrown, request);
       }

@@ -25,13 +25,7 @@ export async function generateAttempt(call: CallContext): Promise<ProviderResult
     const result = await call.provider.generate(request);
     const durationMs = performance.now() - started;
     call.attempts.push({ ...target, attempt, durationMs, usage: result.usage });
-    call.emit("attempt-end", {
-      ...target,
-      attempt,
-      durationMs,
-      usage: result.usage,
-      finishReason: result.finishReason,
-    });
+    call.emit("attempt-end", endFields(target, attempt, durationMs, result));
     return result;
   } catch (thrown) {
     const error = normalizeAttemptError(thrown, call, limit, target);
@@ -69,13 +63,7 @@ export async function* streamAttempt(call: CallContext): AsyncIterable<StreamPar
     const durationMs = performance.now() - started;
     const result = collected.result(call.request.model);
     call.attempts.push({ ...target, attempt, durationMs, usage: result.usage });
-    call.emit("attempt-end", {
-      ...target,
-      attempt,
-      durationMs,
-      usage: result.usage,
-      finishReason: result.finishReason,
-    });
+    call.emit("attempt-end", endFields(target, attempt, durationMs, result));
   } catch (thrown) {
     finished = true;
     let error = normalizeAttemptError(thrown, call, limit, target);
@@ -99,6 +87,23 @@ export async function* streamAttempt(call: CallContext): AsyncIterable<StreamPar
       recordFailure(call, { ...target, attempt, durationMs, error }, consumedUsage(call.request, collected));
     }
   }
+}
+
+function endFields(
+  target: { provider: string; model: string },
+  attempt: number,
+  durationMs: number,
+  result: ProviderResult,
+): LLMEventMap["attempt-end"] {
+  const fields: LLMEventMap["attempt-end"] = {
+    ...target,
+    attempt,
+    durationMs,
+    usage: result.usage,
+    finishReason: result.finishReason,
+  };
+  if (result.rateLimitHeaders) fields.rateLimitHeaders = result.rateLimitHeaders;
+  return fields;
 }
 
 function recordFailure(

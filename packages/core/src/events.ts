@@ -23,6 +23,8 @@ export interface LLMEventMap {
     durationMs: number;
     usage: Usage;
     finishReason: FinishReason;
+    /** The vendor's rate-limit headers, when the provider passed them on. */
+    rateLimitHeaders?: Record<string, string>;
   };
   "attempt-error": TargetReference & {
     attempt: number;

@@ -65,6 +65,12 @@ export {
   resolveProvider,
   unregisterProvider,
 } from "./provider-registry";
+export {
+  finishWithRateLimitHeaders,
+  type HeaderList,
+  pickRateLimitHeaders,
+  withRateLimitHeaders,
+} from "./rate-limit-headers";
 export type {
   JsonSchema,
   LanguageRequest,

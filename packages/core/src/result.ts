@@ -21,6 +21,8 @@ export interface ProviderResult {
   /** The model that answered, as the vendor reports it. */
   model: string;
   responseId?: string;
+  /** The vendor's rate-limit headers (see `pickRateLimitHeaders`), for limiters that learn from them. */
+  rateLimitHeaders?: Record<string, string>;
 }
 
 /** One attempt of a call: which target, how long, what it used, and how it ended. */

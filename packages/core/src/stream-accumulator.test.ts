@@ -30,3 +30,22 @@ describe("StreamAccumulator", () => {
     expect(result.finishReason).toBe("tool-calls");
   });
 });
+
+describe("pickRateLimitHeaders", () => {
+  it("keeps only the vendors' rate-limit headers, lower-cased", async () => {
+    const { pickRateLimitHeaders } = await import("./rate-limit-headers");
+    const headers = new Headers({
+      "X-RateLimit-Remaining-Requests": "59",
+      "anthropic-ratelimit-tokens-remaining": "1000",
+      "retry-after": "2",
+      authorization: "Bearer secret-key-123",
+      "content-type": "application/json",
+    });
+    expect(pickRateLimitHeaders(headers)).toEqual({
+      "x-ratelimit-remaining-requests": "59",
+      "anthropic-ratelimit-tokens-remaining": "1000",
+      "retry-after": "2",
+    });
+    expect(pickRateLimitHeaders(new Headers({ "content-type": "text/plain" }))).toBeUndefined();
+  });
+});

@@ -64,6 +64,7 @@ export class StreamAccumulator {
     if (this.reasoning) result.reasoning = this.reasoning;
     if (this.finish?.rawFinishReason) result.rawFinishReason = this.finish.rawFinishReason;
     if (this.finish?.responseId) result.responseId = this.finish.responseId;
+    if (this.finish?.rateLimitHeaders) result.rateLimitHeaders = this.finish.rateLimitHeaders;
     return result;
   }
 }

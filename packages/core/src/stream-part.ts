@@ -15,4 +15,6 @@ export type StreamPart =
       usage: Usage;
       model?: string;
       responseId?: string;
+      /** The vendor's rate-limit headers, as on ProviderResult. */
+      rateLimitHeaders?: Record<string, string>;
     };

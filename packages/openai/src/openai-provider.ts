@@ -1,5 +1,6 @@
 import {
   ConfigError,
+  finishWithRateLimitHeaders,
   type LanguageProvider,
   type LanguageRequest,
   type ModelInfo,
@@ -8,6 +9,7 @@ import {
   SPECIFICATION_VERSION,
   type StreamPart,
   TemporaryError,
+  withRateLimitHeaders,
 } from "@ffc/core";
 import { chatRequestBody } from "./chat-request";
 import { chatResult } from "./chat-response";
@@ -95,13 +97,18 @@ function buildProvider(
         const { client, settings } = connection;
         if (apiFor(request, options) === "chat") {
           const body = chatRequestBody(request, settings, false);
-          const completion: any = await client.chat.completions.create(body as any, requestOptions(request));
-          if (!Array.isArray(completion?.choices) || completion.choices.length === 0)
+          const { data: completion, response: http } = await client.chat.completions
+            .create(body as any, requestOptions(request))
+            .withResponse();
+          if (!Array.isArray((completion as any)?.choices) || (completion as any).choices.length === 0)
             throw malformed(request, "choices");
-          return chatResult(completion, request.model);
+          return withRateLimitHeaders(chatResult(completion, request.model), http.headers);
         }
         const body = responsesRequestBody(request, settings, false);
-        const response: any = await client.responses.create(body as any, requestOptions(request));
+        const { data, response: http } = await client.responses
+          .create(body as any, requestOptions(request))
+          .withResponse();
+        const response: any = data;
         if (!Array.isArray(response?.output)) throw malformed(request, "output");
         if (response.status === "failed") {
           throw vendorError(
@@ -109,7 +116,7 @@ function buildProvider(
             contextFor(request, connection),
           );
         }
-        return responsesResult(response, request.model);
+        return withRateLimitHeaders(responsesResult(response, request.model), http.headers);
       } catch (thrown) {
         throw toFFCError(thrown, contextFor(request, connection));
       }
@@ -123,12 +130,18 @@ function buildProvider(
         const context = contextFor(request, connection);
         if (apiFor(request, options) === "chat") {
           const body = chatRequestBody(request, settings, true);
-          const chunks = await client.chat.completions.create(body as any, requestOptions(request));
-          yield* chatStreamParts(chunks as unknown as AsyncIterable<any>, context);
+          const { data: chunks, response: http } = await client.chat.completions
+            .create(body as any, requestOptions(request))
+            .withResponse();
+          const parts = chatStreamParts(chunks as unknown as AsyncIterable<any>, context);
+          yield* finishWithRateLimitHeaders(parts, http.headers);
         } else {
           const body = responsesRequestBody(request, settings, true);
-          const events = await client.responses.create(body as any, requestOptions(request));
-          yield* responsesStreamParts(events as unknown as AsyncIterable<any>, context);
+          const { data: events, response: http } = await client.responses
+            .create(body as any, requestOptions(request))
+            .withResponse();
+          const parts = responsesStreamParts(events as unknown as AsyncIterable<any>, context);
+          yield* finishWithRateLimitHeaders(parts, http.headers);
         }
       } catch (thrown) {
         throw toFFCError(thrown, contextFor(request, connection));

@@ -36,6 +36,21 @@ describe("RateLimiter learning from vendors", () => {
     expect(provider.callCount).toBe(2);
   });
 
+  it("learns from the rate-limit headers a provider put on its result, without being told", async () => {
+    vi.useFakeTimers({ now: 0 });
+    const headers = { "x-ratelimit-remaining-requests": "0", "x-ratelimit-reset-requests": "3s" };
+    const { provider, llm } = setup({ limits: [], onLimit: "refuse" }, [
+      { text: "ok", rateLimitHeaders: headers },
+      { text: "ok" },
+    ]);
+    await llm.generate({ prompt: "hi" });
+    await vi.advanceTimersByTimeAsync(0);
+    const refused = await llm.generate({ prompt: "hi" }).catch((error: unknown) => error);
+    expect(RateLimitError.isInstance(refused)).toBe(true);
+    expect((refused as RateLimitError).retryAfterMs).toBeGreaterThan(2_000);
+    expect(provider.callCount).toBe(1);
+  });
+
   it("waits for the reset when the vendor's headers say no requests are left", async () => {
     vi.useFakeTimers({ now: 0 });
     const { provider, llm, limiter } = setup({ limits: [] });

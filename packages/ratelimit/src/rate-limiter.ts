@@ -5,6 +5,7 @@ import {
   describeValue,
   estimateMessageTokens,
   type GenerateNext,
+  type LLMEvent,
   type Plugin,
   type PolicyStage,
   type ProviderResult,
@@ -115,6 +116,16 @@ export class RateLimiter implements Plugin {
     if (pauseMs > 0)
       await this.#store.pause({ key: vendorKey(provider, model), durationMs: Math.ceil(pauseMs) });
     return state;
+  }
+
+  /**
+   * Learns from the rate-limit headers that providers put on their results (OpenAI's and
+   * Anthropic's do), so the limiter holds calls the vendor would refuse anyway.
+   */
+  onEvent(event: LLMEvent): void {
+    if (event.type !== "attempt-end" || !event.rateLimitHeaders) return;
+    // Learning is advice: a store that cannot take it must not fail the call that taught it.
+    this.learnFromHeaders(event.provider, event.model, event.rateLimitHeaders).catch(() => {});
   }
 
   /** Closes the store (its connections and timers). */

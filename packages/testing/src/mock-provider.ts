@@ -30,6 +30,8 @@ export interface MockStep {
   error?: unknown;
   /** For streams: throw `error` after this many parts instead of at once. */
   failAfterParts?: number;
+  /** Rate-limit headers to report, as a vendor's response would carry them. */
+  rateLimitHeaders?: Record<string, string>;
 }
 
 /** Options of a MockProvider. */
@@ -145,6 +147,7 @@ function resultOf(step: MockStep, request: LanguageRequest): ProviderResult {
     responseId: `mock-${Math.random().toString(36).slice(2, 10)}`,
   };
   if (step.reasoning) result.reasoning = step.reasoning;
+  if (step.rateLimitHeaders) result.rateLimitHeaders = step.rateLimitHeaders;
   return result;
 }
 

@@ -1,0 +1,46 @@
+import type { ProviderResult } from "./result";
+import type { StreamPart } from "./stream-part";
+
+/** Something with a Fetch-style `forEach`, such as `Headers`. */
+export interface HeaderList {
+  forEach(callback: (value: string, name: string) => void): void;
+}
+
+const rateLimitHeader = /^(x-ratelimit-|anthropic-ratelimit-|retry-after)/i;
+
+/**
+ * The rate-limit headers of a vendor response (`x-ratelimit-*`, `anthropic-ratelimit-*`,
+ * `retry-after*`), for providers to put on their results so that rate limiters can learn the
+ * vendor's remaining budget. Other headers are left out: results travel through events.
+ */
+export function pickRateLimitHeaders(headers: HeaderList | undefined): Record<string, string> | undefined {
+  if (!headers || typeof headers.forEach !== "function") return undefined;
+  let picked: Record<string, string> | undefined;
+  headers.forEach((value, name) => {
+    if (!rateLimitHeader.test(name)) return;
+    picked ??= {};
+    picked[name.toLowerCase()] = value;
+  });
+  return picked;
+}
+
+/** Puts the vendor's rate-limit headers of a response on a provider's result. */
+export function withRateLimitHeaders(
+  result: ProviderResult,
+  headers: HeaderList | undefined,
+): ProviderResult {
+  const rateLimitHeaders = pickRateLimitHeaders(headers);
+  if (rateLimitHeaders) result.rateLimitHeaders = rateLimitHeaders;
+  return result;
+}
+
+/** Puts the vendor's rate-limit headers of a streamed response on its finish part. */
+export async function* finishWithRateLimitHeaders(
+  parts: AsyncIterable<StreamPart>,
+  headers: HeaderList | undefined,
+): AsyncGenerator<StreamPart> {
+  const rateLimitHeaders = pickRateLimitHeaders(headers);
+  for await (const part of parts) {
+    yield part.type === "finish" && rateLimitHeaders ? { ...part, rateLimitHeaders } : part;
+  }
+}
