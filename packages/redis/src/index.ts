@@ -14,3 +14,4 @@ export {
 } from "./redis-connection";
 export { defaultKeyPrefix, hashTagOf, isValidKeyPrefix, redisKey, redisKeyFamily } from "./redis-keys";
 export { RedisRateLimitStore, type RedisRateLimitStoreOptions } from "./redis-rate-limit-store";
+export { RedisUsageStore, type RedisUsageStoreOptions } from "./redis-usage-store";

@@ -1,5 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { ConfigError, type GenerateResult, type LLMEvent, type Plugin, type Usage } from "@ffc/core";
+import {
+  ConfigError,
+  type GenerateResult,
+  type LLMEvent,
+  type Plugin,
+  type Usage,
+  type UsageStore,
+  type UsageTotals,
+} from "@ffc/core";
 import { checkPriceTable, type PriceTable, priceUsage, promptCacheSavings } from "@ffc/pricing";
 import { UsageLedger, type UsageReport, type UsageTarget } from "./usage-ledger";
 import type { AttemptEntry } from "./usage-summary";
@@ -9,6 +17,14 @@ import { formatUsageTable } from "./usage-table";
 export interface TokenTrackerOptions {
   /** USD per million tokens by "provider:model" or model; they take precedence over @pydantic/genai-prices. */
   prices?: PriceTable;
+  /**
+   * Also add every attempt to these shared totals (e.g. a RedisUsageStore shared by many
+   * processes), under the keys "total", "provider:P", "model:P:M", "user:U", "tenant:T" and
+   * "tag:G"; read them with `sharedUsage(key)`.
+   */
+  store?: UsageStore;
+  /** Called when the store fails; tracking is observation, so a failing store never fails a call. */
+  onStoreError?: (error: unknown) => void;
 }
 
 /**
@@ -24,12 +40,39 @@ export class TokenTracker implements Plugin {
   #current: { id: string; ledger: UsageLedger } | undefined;
   readonly #sessions = new Map<string, UsageLedger>();
   readonly #cacheHitCalls = new Set<string>();
+  readonly #store: UsageStore | undefined;
+  readonly #onStoreError: ((error: unknown) => void) | undefined;
+  readonly #pendingStoreWrites = new Set<Promise<void>>();
 
   constructor(options: TokenTrackerOptions = {}) {
     if (typeof options !== "object" || options === null) {
       throw new ConfigError("Invalid TokenTracker options: expected an object such as { prices: { ... } }.");
     }
     this.#prices = checkPriceTable(options.prices, "TokenTracker");
+    if (
+      options.store !== undefined &&
+      (typeof options.store?.add !== "function" || typeof options.store.get !== "function")
+    ) {
+      throw new ConfigError('Invalid TokenTracker "store": expected a UsageStore with add and get.');
+    }
+    this.#store = options.store;
+    this.#onStoreError = options.onStoreError;
+  }
+
+  /** Shared totals of a group key ("total", "provider:openai", "user:42" ...) from the store. */
+  async sharedUsage(key = "total"): Promise<UsageTotals | undefined> {
+    if (!this.#store) {
+      throw new ConfigError(
+        'TokenTracker.sharedUsage needs a "store" option, e.g. new RedisUsageStore({ redis }).',
+      );
+    }
+    await this.flush();
+    return this.#store.get(key);
+  }
+
+  /** Waits until every attempt seen so far has reached the store. */
+  async flush(): Promise<void> {
+    await Promise.all([...this.#pendingStoreWrites]);
   }
 
   /** Starts a session that counts every call from now until `endSession()`; returns its id. */
@@ -160,6 +203,20 @@ export class TokenTracker implements Plugin {
       estimated,
     };
     for (const ledger of this.#ledgers(target.metadata?.sessionId)) ledger.addAttempt(target, entry);
+    if (this.#store) this.#share(target, usage, entry.costUsd);
+  }
+
+  #share(target: UsageTarget, usage: Usage, costUsd: number | null): void {
+    const metadata = target.metadata;
+    const keys = ["total", `provider:${target.provider}`, `model:${target.provider}:${target.model}`];
+    if (metadata?.userId !== undefined) keys.push(`user:${metadata.userId}`);
+    if (metadata?.tenantId !== undefined) keys.push(`tenant:${metadata.tenantId}`);
+    for (const tag of metadata?.tags ?? []) keys.push(`tag:${tag}`);
+    const write = this.#store!.add(keys, usage, costUsd).catch((error: unknown) =>
+      this.#onStoreError?.(error),
+    );
+    this.#pendingStoreWrites.add(write);
+    void write.finally(() => this.#pendingStoreWrites.delete(write));
   }
 
   #count(

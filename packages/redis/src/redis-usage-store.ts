@@ -1,0 +1,107 @@
+import { ConfigError, type Usage, type UsageStore, type UsageTotals } from "@ffc/core";
+import {
+  createRedisClient,
+  type RedisClient,
+  type RedisConnection,
+  type RedisConnectionInput,
+} from "./redis-connection";
+import { defaultKeyPrefix, isValidKeyPrefix, redisKey } from "./redis-keys";
+
+/** Options of a RedisUsageStore. */
+export interface RedisUsageStoreOptions {
+  /** A redis:// URL, connection options (standalone or cluster) or an ioredis client. */
+  redis: RedisConnectionInput;
+  /** Prefix of every key (default "ffc"); no braces. */
+  keyPrefix?: string;
+}
+
+// Cost is kept in whole nano-dollars: HINCRBY is exact where a float sum would drift.
+const nanoPerUsd = 1_000_000_000;
+const usageFields = [
+  "inputTokens",
+  "outputTokens",
+  "totalTokens",
+  "cacheReadTokens",
+  "cacheWriteTokens",
+  "reasoningTokens",
+] as const;
+
+/**
+ * Usage totals on Redis, shared by every process: one hash per group key, each add one
+ * MULTI of HINCRBYs on that hash (atomic per key, and one key per command, so Cluster safe).
+ */
+export class RedisUsageStore implements UsageStore {
+  readonly #connection: RedisConnection;
+  readonly #prefix: string;
+
+  constructor(options: RedisUsageStoreOptions) {
+    if (typeof options !== "object" || options === null) {
+      throw new ConfigError('Invalid RedisUsageStore options: expected { redis: "redis://127.0.0.1:6379" }.');
+    }
+    const prefix = options.keyPrefix ?? defaultKeyPrefix;
+    if (!isValidKeyPrefix(prefix)) {
+      throw new ConfigError(
+        'Invalid RedisUsageStore options: "keyPrefix" must be a non-empty string without braces.',
+      );
+    }
+    this.#prefix = prefix;
+    this.#connection = createRedisClient(options.redis, "RedisUsageStore redis");
+  }
+
+  async add(keys: readonly string[], usage: Usage, costUsd: number | null): Promise<void> {
+    await Promise.all(
+      keys.map((key) => {
+        const hash = this.#key(key);
+        const multi = this.#connection.client.multi();
+        for (const field of usageFields) {
+          const value = usage[field];
+          if (value !== undefined) multi.hincrby(hash, field, Math.round(value));
+        }
+        if (costUsd === null) multi.hincrby(hash, "unpricedAttempts", 1);
+        else multi.hincrby(hash, "costNanoUsd", Math.round(costUsd * nanoPerUsd));
+        multi.hincrby(hash, "attempts", 1);
+        return multi.exec().then(throwOnCommandError);
+      }),
+    );
+  }
+
+  async get(key: string): Promise<UsageTotals | undefined> {
+    const hash = await this.#connection.client.hgetall(this.#key(key));
+    if (!hash || Object.keys(hash).length === 0) return undefined;
+    const number = (field: string) => Number(hash[field] ?? 0);
+    const usage: Usage = {
+      inputTokens: number("inputTokens"),
+      outputTokens: number("outputTokens"),
+      totalTokens: number("totalTokens"),
+    };
+    for (const field of ["cacheReadTokens", "cacheWriteTokens", "reasoningTokens"] as const) {
+      if (hash[field] !== undefined) usage[field] = number(field);
+    }
+    return {
+      usage,
+      costUsd: number("costNanoUsd") / nanoPerUsd,
+      unpricedAttempts: number("unpricedAttempts"),
+      attempts: number("attempts"),
+    };
+  }
+
+  /** The ioredis client, e.g. to share it with another store. */
+  get client(): RedisClient {
+    return this.#connection.client;
+  }
+
+  /** Disconnects from Redis when the store created the client. */
+  async close(): Promise<void> {
+    await this.#connection.close();
+  }
+
+  #key(key: string): string {
+    return redisKey(this.#prefix, "usage", key);
+  }
+}
+
+function throwOnCommandError(results: Array<[Error | null, unknown]> | null): void {
+  if (!results) throw new Error("The Redis transaction was aborted.");
+  const failed = results.find(([error]) => error);
+  if (failed) throw failed[0];
+}
