@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-const folders = [...readdirSync("packages").map((name) => join("packages", name)), "examples"];
+const folders = [...readdirSync("packages").map((name) => join("packages", name)), "examples", "bench"];
 let passed = 0;
 let failed = 0;
 let skipped = 0;
