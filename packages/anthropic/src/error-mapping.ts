@@ -7,10 +7,10 @@ import {
   InvalidRequestError,
   RateLimitError,
   redactSecrets,
+  retryAfterFromHeaders,
   TemporaryError,
   TimeoutError,
 } from "@ffc/core";
-import { retryAfterMs } from "./retry-after";
 
 /** What error mapping needs to know about the failed request. */
 export interface ErrorContext {
@@ -142,7 +142,7 @@ function fromApiError(
     );
   }
   if (status === 429 || type === "rate_limit_error") {
-    const wait = retryAfterMs(error.headers);
+    const wait = retryAfterFromHeaders(error.headers);
     return new RateLimitError(message("rate limit hit"), {
       ...options,
       ...(wait !== undefined ? { retryAfterMs: wait } : {}),

@@ -80,6 +80,7 @@ export type {
   ToolDefinition,
 } from "./request";
 export type { AttemptRecord, FinishReason, GenerateResult, ProviderResult, ToolCall } from "./result";
+export { type HeaderSource, retryAfterFromHeaders } from "./retry-after";
 export {
   fenceUntrusted,
   type SanitizeOptions,

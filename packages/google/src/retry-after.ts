@@ -1,3 +1,4 @@
+import { retryAfterFromHeaders as parseHeaders } from "@ffc/core";
 /**
  * Reads how long the vendor asked us to wait, in milliseconds. Gemini puts it in the body as a
  * google.rpc.RetryInfo detail (`retryDelay: "34.4s"`, a protobuf Duration); proxies and
@@ -15,16 +16,9 @@ export function retryAfterMs(
   return headers ? retryAfterFromHeaders(headers, now) : undefined;
 }
 
-/** `retry-after-ms` (milliseconds), else `retry-after` (seconds or an HTTP date). */
-export function retryAfterFromHeaders(headers: Headers, now = Date.now()): number | undefined {
-  const milliseconds = Number.parseFloat(headers.get("retry-after-ms") ?? "");
-  if (Number.isFinite(milliseconds) && milliseconds >= 0) return Math.round(milliseconds);
-  const value = headers.get("retry-after");
-  if (!value) return undefined;
-  if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Math.round(Number.parseFloat(value) * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
+/** The HTTP headers' hint, read by the same rules as every provider's. */
+export const retryAfterFromHeaders = (headers: Headers, now = Date.now()): number | undefined =>
+  parseHeaders(headers, now);
 
 /** A protobuf Duration as JSON ("34.4s") or as an object ({seconds, nanos}), in milliseconds. */
 export function parseDuration(value: unknown): number | undefined {

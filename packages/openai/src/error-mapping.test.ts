@@ -1,4 +1,10 @@
-import { AbortError, type LanguageRequest, TemporaryError, TimeoutError } from "@ffc/core";
+import {
+  AbortError,
+  type LanguageRequest,
+  retryAfterFromHeaders,
+  TemporaryError,
+  TimeoutError,
+} from "@ffc/core";
 import {
   createOpenAIServer,
   type FakeServer,
@@ -8,7 +14,6 @@ import {
 } from "@ffc/testing";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createOpenAI } from "./openai-provider";
-import { retryAfterMs } from "./retry-after";
 
 const server: FakeServer = await createOpenAIServer();
 afterAll(() => server.close());
@@ -57,11 +62,13 @@ describe("retry hints", () => {
   it("prefers retry-after-ms over retry-after and ignores values it cannot read", () => {
     const headers = (values: Record<string, string>) => new Headers(values);
     const now = Date.parse("2026-01-01T00:00:00Z");
-    expect(retryAfterMs(headers({ "retry-after-ms": "250.4", "retry-after": "9" }), now)).toBe(250);
-    expect(retryAfterMs(headers({ "retry-after": "Thu, 01 Jan 2026 00:00:05 GMT" }), now)).toBe(5000);
-    expect(retryAfterMs(headers({ "retry-after": "Thu, 01 Jan 2025 00:00:05 GMT" }), now)).toBe(0);
-    expect(retryAfterMs(headers({ "retry-after": "soon" }), now)).toBeUndefined();
-    expect(retryAfterMs(headers({}), now)).toBeUndefined();
+    expect(retryAfterFromHeaders(headers({ "retry-after-ms": "250.4", "retry-after": "9" }), now)).toBe(250);
+    expect(retryAfterFromHeaders(headers({ "retry-after": "Thu, 01 Jan 2026 00:00:05 GMT" }), now)).toBe(
+      5000,
+    );
+    expect(retryAfterFromHeaders(headers({ "retry-after": "Thu, 01 Jan 2025 00:00:05 GMT" }), now)).toBe(0);
+    expect(retryAfterFromHeaders(headers({ "retry-after": "soon" }), now)).toBeUndefined();
+    expect(retryAfterFromHeaders(headers({}), now)).toBeUndefined();
   });
 });
 

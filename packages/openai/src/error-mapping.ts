@@ -9,11 +9,11 @@ import {
   InvalidRequestError,
   RateLimitError,
   redactSecrets,
+  retryAfterFromHeaders,
   TemporaryError,
   TimeoutError,
 } from "@ffc/core";
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
-import { retryAfterMs } from "./retry-after";
 import { safeCause } from "./safe-cause";
 
 /** What an error needs to know about the request that failed. */
@@ -76,7 +76,7 @@ export function toFFCError(thrown: unknown, context: ErrorContext): FFCError {
     if (thrown.status !== undefined) failure.status = thrown.status;
     const requestId = thrown.requestID ?? undefined;
     if (requestId) failure.requestId = requestId;
-    const wait = retryAfterMs(thrown.headers);
+    const wait = retryAfterFromHeaders(thrown.headers);
     if (wait !== undefined) failure.retryAfterMs = wait;
     return vendorError(failure, context);
   }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { retryAfterMs } from "./retry-after";
+import { retryAfterFromHeaders as retryAfterMs } from "./retry-after";
 
 const now = Date.parse("2030-06-01T12:00:00Z");
 
-describe("retryAfterMs", () => {
+describe("retryAfterFromHeaders", () => {
   it("reads retry-after-ms as milliseconds, fractions rounded", () => {
     expect(retryAfterMs(new Headers({ "retry-after-ms": "1234.6" }), now)).toBe(1235);
   });

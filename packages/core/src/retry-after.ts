@@ -1,4 +1,4 @@
-/** Reads one header from a fetch `Headers` object or a plain record. */
+/** Response headers: a fetch `Headers` object (or anything with `get`) or a plain record. */
 export type HeaderSource =
   | { get(name: string): string | null }
   | Record<string, string | undefined>
@@ -18,7 +18,7 @@ function header(headers: HeaderSource, name: string): string | undefined {
  * the SDKs prefer), then `retry-after` as seconds or as an HTTP date. Negative or
  * unparseable values are ignored; a date in the past means "now" (0).
  */
-export function retryAfterMs(headers: HeaderSource, now: number = Date.now()): number | undefined {
+export function retryAfterFromHeaders(headers: HeaderSource, now: number = Date.now()): number | undefined {
   const milliseconds = Number.parseFloat(header(headers, "retry-after-ms") ?? "");
   if (Number.isFinite(milliseconds) && milliseconds >= 0) return Math.round(milliseconds);
   const value = header(headers, "retry-after")?.trim();
