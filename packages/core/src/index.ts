@@ -81,6 +81,7 @@ export type {
 } from "./request";
 export type { AttemptRecord, FinishReason, GenerateResult, ProviderResult, ToolCall } from "./result";
 export { type HeaderSource, retryAfterFromHeaders } from "./retry-after";
+export { safeCause } from "./safe-cause";
 export {
   fenceUntrusted,
   type SanitizeOptions,

@@ -7,11 +7,11 @@ import {
   InvalidRequestError,
   RateLimitError,
   redactSecrets,
+  safeCause,
   TemporaryError,
   TimeoutError,
 } from "@ffc/core";
 import { retryAfterMs } from "./retry-after";
-import { safeCause } from "./safe-cause";
 import type { GeminiErrorBody } from "./wire-types";
 
 /** What the error mapper knows about the failed attempt. */

@@ -10,11 +10,11 @@ import {
   RateLimitError,
   redactSecrets,
   retryAfterFromHeaders,
+  safeCause,
   TemporaryError,
   TimeoutError,
 } from "@ffc/core";
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
-import { safeCause } from "./safe-cause";
 
 /** What an error needs to know about the request that failed. */
 export interface ErrorContext {

@@ -1,4 +1,4 @@
-import { redactSecrets } from "@ffc/core";
+import { redactSecrets } from "./secret";
 
 /** Fields of SDK and network errors that help debugging and never hold a secret. */
 const safeFields = ["status", "code", "type", "param", "requestID", "errno", "syscall"] as const;
@@ -7,9 +7,14 @@ const safeFields = ["status", "code", "type", "param", "requestID", "errno", "sy
  * A copy of an error chain that is safe to keep as `cause`: messages and stacks with the
  * API key redacted, a few diagnostic fields, and nothing else. SDK errors carry response
  * headers and network errors can carry request details; neither is copied, so nothing a
- * later `util.inspect` or logger prints can show the key.
+ * later `util.inspect` or logger prints can show the key. For provider authors, who must
+ * never keep an SDK error as `cause` as it is.
  */
-export function safeCause(error: unknown, secrets: readonly string[], depth = 0): Error | undefined {
+export function safeCause(
+  error: unknown,
+  secrets: readonly (string | undefined)[],
+  depth = 0,
+): Error | undefined {
   if (error === undefined || error === null || depth > 4) return undefined;
   if (!(error instanceof Error)) return new Error(redactSecrets(describe(error), secrets));
   const copy = new Error(redactSecrets(error.message, secrets));
