@@ -4,6 +4,7 @@ import { StreamInterruptedError } from "./errors/stream-interrupted-error";
 import { TimeoutError } from "./errors/timeout-error";
 import type { LLMEventMap } from "./events";
 import { neverAbortedSignal } from "./never-aborted";
+import { noEmit } from "./no-emit";
 import type { CallContext } from "./policy";
 import type { LanguageRequest } from "./request";
 import type { AttemptRecord, ProviderResult } from "./result";
@@ -17,15 +18,22 @@ export async function generateAttempt(call: CallContext): Promise<ProviderResult
   const attempt = call.attempts.length + 1;
   const target = { provider: call.provider.id, model: call.request.model };
   throwIfCallAborted(call);
-  call.emit("attempt-start", { ...target, attempt });
+  const observed = call.emit !== noEmit;
+  if (observed) call.emit("attempt-start", { provider: target.provider, model: target.model, attempt });
   const started = performance.now();
   const limit = attemptSignal(call.signal, call.attemptTimeoutMs);
   try {
     const request: LanguageRequest = limit ? { ...call.request, signal: limit.signal } : call.request;
     const result = await call.provider.generate(request);
     const durationMs = performance.now() - started;
-    call.attempts.push({ ...target, attempt, durationMs, usage: result.usage });
-    call.emit("attempt-end", endFields(target, attempt, durationMs, result));
+    call.attempts.push({
+      provider: target.provider,
+      model: target.model,
+      attempt,
+      durationMs,
+      usage: result.usage,
+    });
+    if (observed) call.emit("attempt-end", endFields(target, attempt, durationMs, result));
     return result;
   } catch (thrown) {
     const error = normalizeAttemptError(thrown, call, limit, target);
@@ -96,7 +104,8 @@ function endFields(
   result: ProviderResult,
 ): LLMEventMap["attempt-end"] {
   const fields: LLMEventMap["attempt-end"] = {
-    ...target,
+    provider: target.provider,
+    model: target.model,
     attempt,
     durationMs,
     usage: result.usage,

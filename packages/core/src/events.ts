@@ -85,7 +85,7 @@ export type LLMEventOf<Type extends LLMEventType> = Type extends LLMEventType
 /** Any event. */
 export type LLMEvent = { [Type in LLMEventType]: LLMEventOf<Type> }[LLMEventType];
 
-/** Emits an event of the current call. */
+/** Emits an event of the current call; the fields object becomes the event, so pass a fresh one. */
 export type EmitEvent = <Type extends LLMEventType>(type: Type, fields: LLMEventMap[Type]) => void;
 
 /** Receives events. */

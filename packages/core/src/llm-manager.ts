@@ -7,6 +7,7 @@ import { TimeoutError } from "./errors/timeout-error";
 import type { EmitEvent, LLMEvent, LLMEventListener, LLMEventType } from "./events";
 import { type LLMConfig, validateConfig } from "./llm-config";
 import { neverAbortedSignal } from "./never-aborted";
+import { noEmit } from "./no-emit";
 import type { CallContext, GenerateNext, Plugin, Policy, StreamNext } from "./policy";
 import { composeGenerate, composeStream, orderPolicies } from "./policy";
 import { buildPrompt } from "./prompt-builder";
@@ -311,7 +312,13 @@ export class LLMManager {
     const listeners = this.#listeners;
     if (observers.length === 0 && listeners.size === 0) return noEmit;
     return (type, fields) => {
-      const event = { ...fields, type, callId, timestamp: Date.now(), metadata } as unknown as LLMEvent;
+      // The fields object becomes the event (emit takes ownership of it): copying it with a
+      // spread cost about 2 µs per event, most of an observed call's overhead.
+      const event = fields as unknown as LLMEvent & Record<string, unknown>;
+      event.type = type;
+      event.callId = callId;
+      event.timestamp = Date.now();
+      event.metadata = metadata;
       for (const observer of observers) observer.onEvent?.(event);
       const typed = listeners.get(type);
       if (typed) for (const listener of typed) listener(event as never);
@@ -333,7 +340,6 @@ export class LLMManager {
 }
 
 const disposeKey = Symbol("dispose call signal");
-const noEmit: EmitEvent = () => {};
 
 function providerName(provider: ProviderReference): string {
   return typeof provider === "string" ? provider : provider.id;

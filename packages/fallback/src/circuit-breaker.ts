@@ -45,7 +45,7 @@ export class CircuitBreaker {
         admission = decided.admission;
         return decided.next;
       });
-      if (admission === "probe" && before?.state === "open") emit("breaker-half-open", target);
+      if (admission === "probe" && before?.state === "open") emit("breaker-half-open", { ...target });
       return { admission, state: after };
     } catch (error) {
       emit("breaker-store-error", { ...target, error });
@@ -76,7 +76,7 @@ export class CircuitBreaker {
       if (after.state === "open" && before?.state !== "open") {
         emit("breaker-opened", { ...target, failures: after.failures, cooldownMs: this.#options.cooldownMs });
       } else if (after.state === "closed" && before?.state === "half-open") {
-        emit("breaker-closed", target);
+        emit("breaker-closed", { ...target });
       }
     } catch (storeError) {
       emit("breaker-store-error", { ...target, error: storeError });
