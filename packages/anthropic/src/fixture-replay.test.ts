@@ -1,44 +1,11 @@
-import {
-  InvalidRequestError,
-  type LanguageRequest,
-  type ProviderResult,
-  StreamAccumulator,
-  type StreamPart,
-} from "@ffc/core";
-import {
-  anthropicChunkFixtureReply,
-  anthropicJsonFixtureReply,
-  createAnthropicServer,
-  type Reply,
-} from "@ffc/testing";
+import { InvalidRequestError } from "@ffc/core";
+import { anthropicChunkFixtureReply, anthropicJsonFixtureReply } from "@ffc/testing";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { createAnthropic } from "./anthropic-provider";
+import { createReplayHarness, finishes } from "./test-support/replay-harness";
 
-const server = await createAnthropicServer();
+const { server, generate, stream } = await createReplayHarness();
 afterAll(() => server.close());
 beforeEach(() => server.reset());
-
-const provider = () => createAnthropic({ apiKey: "sk-ant-fixture-key", baseURL: server.url });
-const request = (extra: Partial<LanguageRequest> = {}): LanguageRequest => ({
-  model: "claude-sonnet-4-6",
-  messages: [{ role: "user", content: "Hello" }],
-  maxTokens: 256,
-  ...extra,
-});
-
-async function generate(reply: Reply, extra?: Partial<LanguageRequest>): Promise<ProviderResult> {
-  server.enqueue(reply);
-  return provider().generate(request(extra));
-}
-
-async function stream(reply: Reply, extra?: Partial<LanguageRequest>) {
-  server.enqueue(reply);
-  const collected = new StreamAccumulator();
-  for await (const part of provider().stream(request(extra))) collected.add(part);
-  return collected;
-}
-
-const finishes = (parts: readonly StreamPart[]) => parts.filter((part) => part.type === "finish");
 
 describe("non-stream JSON fixtures", () => {
   it("anthropic-text.json: text, stop, id, model and usage 12 in / 29 out", async () => {

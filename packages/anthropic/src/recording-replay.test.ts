@@ -1,41 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { type LanguageRequest, type ProviderResult, StreamAccumulator, type StreamPart } from "@ffc/core";
-import {
-  anthropicRawSseFixtureReply,
-  createAnthropicServer,
-  fixturesDirectory,
-  type Reply,
-  readAnthropicCassette,
-} from "@ffc/testing";
+import { type ProviderResult, StreamAccumulator } from "@ffc/core";
+import { anthropicRawSseFixtureReply, fixturesDirectory, readAnthropicCassette } from "@ffc/testing";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { createAnthropic } from "./anthropic-provider";
+import { createReplayHarness, finishes } from "./test-support/replay-harness";
 
-const server = await createAnthropicServer();
+const { server, provider, request, generate, stream } = await createReplayHarness();
 afterAll(() => server.close());
 beforeEach(() => server.reset());
-
-const provider = () => createAnthropic({ apiKey: "sk-ant-fixture-key", baseURL: server.url });
-const request = (extra: Partial<LanguageRequest> = {}): LanguageRequest => ({
-  model: "claude-sonnet-4-6",
-  messages: [{ role: "user", content: "Hello" }],
-  maxTokens: 256,
-  ...extra,
-});
-
-async function generate(reply: Reply, extra?: Partial<LanguageRequest>): Promise<ProviderResult> {
-  server.enqueue(reply);
-  return provider().generate(request(extra));
-}
-
-async function stream(reply: Reply, extra?: Partial<LanguageRequest>) {
-  server.enqueue(reply);
-  const collected = new StreamAccumulator();
-  for await (const part of provider().stream(request(extra))) collected.add(part);
-  return collected;
-}
-
-const finishes = (parts: readonly StreamPart[]) => parts.filter((part) => part.type === "finish");
 
 describe("raw SSE recordings of the anthropic-sdk", () => {
   it("basic_response.txt: 'Hello there!' with input from message_start (11) and output from the delta (6)", async () => {

@@ -1,10 +1,13 @@
-import type { BudgetAmount, BudgetReserveOutcome, BudgetStore, BudgetUsage } from "@ffc/core";
+import type {
+  BudgetAmount,
+  BudgetReserveOutcome,
+  BudgetReserveRequest,
+  BudgetSettleRequest,
+  BudgetUsage,
+} from "@ffc/core";
 import { fromNanoUsd, toNanoUsd } from "./nano-usd";
 
-/** The reserve request of the BudgetStore contract. */
-export type BudgetReserveRequest = Parameters<BudgetStore["reserve"]>[0];
-/** The settle request of the BudgetStore contract. */
-export type BudgetSettleRequest = Parameters<BudgetStore["settle"]>[0];
+export type { BudgetReserveRequest, BudgetSettleRequest };
 
 /**
  * The state of one budget key as plain JSON, shared by the memory and file stores so both

@@ -55,7 +55,8 @@ export async function* streamAttempt(call: CallContext): AsyncIterable<StreamPar
   const attempt = call.attempts.length + 1;
   const target = { provider: call.provider.id, model: call.request.model };
   throwIfCallAborted(call);
-  call.emit("attempt-start", { ...target, attempt });
+  const observed = call.emit !== noEmit;
+  if (observed) call.emit("attempt-start", { provider: target.provider, model: target.model, attempt });
   const started = performance.now();
   const limit = attemptSignal(call.signal, call.attemptTimeoutMs);
   const collected = new StreamAccumulator();
@@ -70,8 +71,14 @@ export async function* streamAttempt(call: CallContext): AsyncIterable<StreamPar
     finished = true;
     const durationMs = performance.now() - started;
     const result = collected.result(call.request.model);
-    call.attempts.push({ ...target, attempt, durationMs, usage: result.usage });
-    call.emit("attempt-end", endFields(target, attempt, durationMs, result));
+    call.attempts.push({
+      provider: target.provider,
+      model: target.model,
+      attempt,
+      durationMs,
+      usage: result.usage,
+    });
+    if (observed) call.emit("attempt-end", endFields(target, attempt, durationMs, result));
   } catch (thrown) {
     finished = true;
     let error = normalizeAttemptError(thrown, call, limit, target);

@@ -106,6 +106,8 @@ export class LLMManager {
   /** Generates a whole response. */
   async generate<Content extends string>(options: GenerateOptions<Content>): Promise<GenerateResult> {
     const started = performance.now();
+    // Checked here for generate, in stream() for streams: #prepare relies on it.
+    checkCallOptions(options);
     const { call, policies } = await this.#prepare(options, "generate");
     const chain = composeGenerate(policies, generateAttempt as GenerateNext);
     try {
@@ -170,7 +172,6 @@ export class LLMManager {
     options: GenerateOptions<any>,
     operation: "generate" | "stream",
   ): Promise<{ call: CallContext; policies: Partial<Policy>[] }> {
-    checkCallOptions(options);
     const config = this.#config;
     // The configured provider is resolved once; later calls skip the await.
     let provider = this.#configuredProvider;

@@ -11,6 +11,7 @@ import {
 } from "@ffc/testing";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createOpenAI } from "./openai-provider";
+import { toolOutputQuestion, toolOutputTools } from "./test-support/tool-output-cassette";
 
 // Replays every recorded Chat Completions response in packages/testing/fixtures/openai/chat.
 const server: FakeServer = await createOpenAIServer();
@@ -154,23 +155,8 @@ describe("chat/openai-node/ChatCompletionStream.test.ts.snap", () => {
 
 describe("chat/pydantic-ai/test_openai_tool_output.yaml", () => {
   const interactions = readOpenAICassette("openai/chat/pydantic-ai/test_openai_tool_output.yaml");
-  const tools = [
-    {
-      name: "get_user_country",
-      description: "",
-      inputSchema: { additionalProperties: false, properties: {}, type: "object" },
-    },
-    {
-      name: "final_result",
-      description: "The final response which ends this conversation",
-      inputSchema: {
-        properties: { city: { type: "string" }, country: { type: "string" } },
-        required: ["city", "country"],
-        type: "object",
-      },
-    },
-  ];
-  const question = { role: "user" as const, content: "What is the largest city in the user country?" };
+  const tools = toolOutputTools;
+  const question = toolOutputQuestion;
 
   it("sends the recorded tools and tool_choice, and returns the recorded tool calls and usage over two turns", async () => {
     server.enqueue(interactions[0]!.reply, interactions[1]!.reply);

@@ -2,6 +2,7 @@ import { ConfigError, type LanguageRequest, SPECIFICATION_VERSION } from "@ffc/c
 import { createOpenAIServer, type FakeServer, readOpenAICassette } from "@ffc/testing";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createOpenAI, createProvider, openai } from "./openai-provider";
+import { toolOutputQuestion, toolOutputTools } from "./test-support/tool-output-cassette";
 
 const server: FakeServer = await createOpenAIServer({ text: "Hi from the fake server." });
 afterAll(() => server.close());
@@ -111,23 +112,8 @@ describe("model info and token counting", () => {
   });
 
   it("counts the recorded prompt tokens of a two-tool request and of a long o3-mini conversation", async () => {
-    const tools = [
-      {
-        name: "get_user_country",
-        description: "",
-        inputSchema: { additionalProperties: false, properties: {}, type: "object" },
-      },
-      {
-        name: "final_result",
-        description: "The final response which ends this conversation",
-        inputSchema: {
-          properties: { city: { type: "string" }, country: { type: "string" } },
-          required: ["city", "country"],
-          type: "object",
-        },
-      },
-    ];
-    const question = { role: "user" as const, content: "What is the largest city in the user country?" };
+    const tools = toolOutputTools;
+    const question = toolOutputQuestion;
     // prompt_tokens 68 in chat/pydantic-ai/test_openai_tool_output.yaml
     expect(
       await provider.countTokens({ model: "gpt-4o", messages: [question], tools, toolChoice: "required" }),
