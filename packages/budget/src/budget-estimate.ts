@@ -8,7 +8,7 @@ import {
 } from "@ffc/core";
 import { type PriceTable, priceUsage } from "@ffc/pricing";
 import type { BudgetTarget } from "./budget-manager-options";
-import { ceilToNanoUsd } from "./nano-usd";
+import { ceilToNanoUsd } from "@ffc/core/plugin";
 
 /** What one call may spend at worst, and the USD per token used to charge unpriced attempts. */
 export interface WorstCase extends BudgetAmount {

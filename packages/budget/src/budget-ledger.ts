@@ -5,7 +5,7 @@ import type {
   BudgetSettleRequest,
   BudgetUsage,
 } from "@ffc/core";
-import { fromNanoUsd, toNanoUsd } from "./nano-usd";
+import { fromNanoUsd, toNanoUsd } from "@ffc/core/plugin";
 
 export type { BudgetReserveRequest, BudgetSettleRequest };
 

@@ -89,7 +89,7 @@ export class BudgetManager implements Plugin {
 
   constructor(options: BudgetManagerOptions) {
     this.#options = resolveBudgetOptions(options);
-    this.stage = this.#options.perAttempt ? "custom" : "budget";
+    this.stage = this.#options.perAttempt ? "attempt" : "admission";
     this.#estimate = {
       prices: this.#options.prices,
       pricesNeeded: this.#options.maxCostUsd !== undefined,

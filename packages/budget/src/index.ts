@@ -7,4 +7,4 @@ export { type BudgetStoreCheck, budgetStoreConformanceChecks } from "./budget-st
 export { BudgetUnavailableError } from "./budget-unavailable-error";
 export { FileBudgetStore, type FileBudgetStoreOptions } from "./file-budget-store";
 export { MemoryBudgetStore, type MemoryBudgetStoreOptions } from "./memory-budget-store";
-export { fromNanoUsd, nanoPerUsd, toNanoUsd } from "./nano-usd";
+export { fromNanoUsd, nanoPerUsd, toNanoUsd } from "@ffc/core/plugin";

@@ -122,6 +122,6 @@ describe("OpenTelemetryPlugin setup", () => {
   it("is named otel and sits in the outermost stage", () => {
     const plugin = new OpenTelemetryPlugin();
     expect(plugin.name).toBe("otel");
-    expect(plugin.stage).toBe("cache");
+    expect(plugin.stage).toBe("observe");
   });
 });

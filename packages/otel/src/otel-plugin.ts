@@ -49,7 +49,7 @@ export class OpenTelemetryPlugin implements Plugin {
    * Outermost, so that its policy sees each call's request once, before a budget may refuse
    * it, and runs the whole call with the call span active (HTTP spans nest under it).
    */
-  readonly stage: PolicyStage = "cache";
+  readonly stage: PolicyStage = "observe";
   readonly #tracer: Tracer;
   readonly #options: CheckedOptions;
   #metrics: OtelMetrics | undefined;

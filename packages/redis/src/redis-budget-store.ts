@@ -1,3 +1,4 @@
+import { fromNanoUsd, toNanoUsd } from "@ffc/core/plugin";
 import {
   type BudgetReserveOutcome,
   type BudgetStore,
@@ -33,7 +34,6 @@ export interface RedisBudgetStoreOptions {
 }
 
 const parts = ["state", "reservations", "expiry", "settled"] as const;
-const nanoPerUsd = 1_000_000_000;
 
 /**
  * Budget state in Redis, shared by every process and machine that points at it. Each operation
@@ -145,14 +145,14 @@ export class RedisBudgetStore implements BudgetStore {
 
 function usageOf(reply: ScriptReply): BudgetUsage {
   return {
-    spent: { tokens: Number(reply[2]), usd: Number(reply[3]) / nanoPerUsd },
-    reserved: { tokens: Number(reply[4]), usd: Number(reply[5]) / nanoPerUsd },
+    spent: { tokens: Number(reply[2]), usd: fromNanoUsd(Number(reply[3])) },
+    reserved: { tokens: Number(reply[4]), usd: fromNanoUsd(Number(reply[5])) },
     reservations: Number(reply[6]),
   };
 }
 
 function toNano(usd: number): number {
-  return Math.round(usd * nanoPerUsd);
+  return toNanoUsd(usd);
 }
 
 function messageOf(error: unknown): string {

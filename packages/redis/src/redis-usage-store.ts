@@ -1,3 +1,4 @@
+import { fromNanoUsd, toNanoUsd } from "@ffc/core/plugin";
 import { ConfigError, type Usage, type UsageStore, type UsageTotals } from "@ffc/core";
 import {
   createRedisClient,
@@ -16,7 +17,6 @@ export interface RedisUsageStoreOptions {
 }
 
 // Cost is kept in whole nano-dollars: HINCRBY is exact where a float sum would drift.
-const nanoPerUsd = 1_000_000_000;
 const usageFields = [
   "inputTokens",
   "outputTokens",
@@ -58,7 +58,7 @@ export class RedisUsageStore implements UsageStore {
           if (value !== undefined) multi.hincrby(hash, field, Math.round(value));
         }
         if (costUsd === null) multi.hincrby(hash, "unpricedAttempts", 1);
-        else multi.hincrby(hash, "costNanoUsd", Math.round(costUsd * nanoPerUsd));
+        else multi.hincrby(hash, "costNanoUsd", toNanoUsd(costUsd));
         multi.hincrby(hash, "attempts", 1);
         return multi.exec().then(throwOnCommandError);
       }),
@@ -79,7 +79,7 @@ export class RedisUsageStore implements UsageStore {
     }
     return {
       usage,
-      costUsd: number("costNanoUsd") / nanoPerUsd,
+      costUsd: fromNanoUsd(number("costNanoUsd")),
       unpricedAttempts: number("unpricedAttempts"),
       attempts: number("attempts"),
     };

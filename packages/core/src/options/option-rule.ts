@@ -195,6 +195,28 @@ export const option = {
   },
 
   /**
+   * An object with the given methods, such as a store: `option.implementing("a BudgetStore",
+   * ["reserve", "settle", "usage"], { example: "new MemoryBudgetStore()" })`.
+   */
+  implementing<Value extends object, Settings extends RuleSettings<Value> & { example?: string } = {}>(
+    what: string,
+    methods: readonly string[],
+    settings: Settings = {} as Settings,
+  ) {
+    const expected = `${what} with ${methods.join(", ")}${settings.example ? `, such as ${settings.example}` : ""}`;
+    return ((value, field, problems) => {
+      if (absent(value, settings, field, problems)) return settings.default;
+      const valid =
+        typeof value === "object" &&
+        value !== null &&
+        methods.every((name) => typeof (value as Record<string, unknown>)[name] === "function");
+      if (valid) return value;
+      problems.push({ field, message: `must be ${expected}` });
+      return undefined;
+    }) as OptionRule<Settled<Value, Settings>>;
+  },
+
+  /**
    * Any check of your own: `test` returns `{ value }` to keep, or the problem as a phrase that
    * follows the option's name (e.g. "must be a BudgetStore with reserve, settle and usage").
    */
