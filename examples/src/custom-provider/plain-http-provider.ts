@@ -4,11 +4,11 @@ import {
   type LanguageProvider,
   type LanguageRequest,
   type ProviderResult,
-  SPECIFICATION_VERSION,
   type StreamPart,
   TemporaryError,
   type Usage,
 } from "@ffc/core";
+import { SPECIFICATION_VERSION } from "@ffc/core/provider";
 import { errorFromEvent, errorFromNetwork, errorFromResponse } from "./plain-http-errors";
 
 /** Options of the plain HTTP provider. */

@@ -1,4 +1,5 @@
-import { type BudgetStore, ConfigError, describeValue } from "@ffc/core";
+import { ConfigError } from "@ffc/core";
+import { type BudgetStore, describeValue } from "@ffc/core/plugin";
 import { checkPriceTable, type PriceTable } from "@ffc/pricing";
 import { type BudgetPeriod, budgetPeriods, checkTimeZone } from "./budget-period";
 import { type BudgetScope, budgetScopeNames } from "./budget-scope";

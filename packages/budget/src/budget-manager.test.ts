@@ -1,12 +1,12 @@
 import {
   BudgetExceededError,
-  type BudgetStore,
   ConfigError,
   LLMManager,
   type Policy,
   StreamInterruptedError,
   TemporaryError,
 } from "@ffc/core";
+import type { BudgetStore } from "@ffc/core/plugin";
 import { MockProvider } from "@ffc/testing";
 import { describe, expect, it } from "vitest";
 import { BudgetManager } from "./budget-manager";

@@ -1,8 +1,6 @@
 import { randomUUID } from "node:crypto";
 import {
-  type BudgetAmount,
   BudgetExceededError,
-  type BudgetUsage,
   type CallContext,
   FFCError,
   type GenerateNext,
@@ -13,6 +11,7 @@ import {
   type StreamNext,
   type StreamPart,
 } from "@ffc/core";
+import type { BudgetAmount, BudgetUsage } from "@ffc/core/plugin";
 import { actualSpend, type EstimateSettings, estimateWorstCase, type WorstCase } from "./budget-estimate";
 import {
   type BudgetManagerOptions,

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { type BudgetReserveOutcome, type BudgetStore, type BudgetUsage, ConfigError } from "@ffc/core";
+import { ConfigError } from "@ffc/core";
+import type { BudgetReserveOutcome, BudgetStore, BudgetUsage } from "@ffc/core/plugin";
 import {
   type BudgetLedger,
   type BudgetReserveRequest,

@@ -1,4 +1,4 @@
-import type { BudgetReserveOutcome, BudgetStore, BudgetUsage } from "@ffc/core";
+import type { BudgetReserveOutcome, BudgetStore, BudgetUsage } from "@ffc/core/plugin";
 import {
   type BudgetLedger,
   type BudgetReserveRequest,

@@ -1,4 +1,5 @@
-import { type CacheStore, ConfigError, describeValue } from "@ffc/core";
+import { ConfigError } from "@ffc/core";
+import { type CacheStore, describeValue } from "@ffc/core/plugin";
 
 /** Options of a MemoryCacheStore. */
 export interface MemoryCacheStoreOptions {

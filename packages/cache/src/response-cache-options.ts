@@ -1,4 +1,5 @@
-import { type CacheStore, ConfigError, describeValue, type FinishReason } from "@ffc/core";
+import { ConfigError, type FinishReason } from "@ffc/core";
+import { type CacheStore, describeValue } from "@ffc/core/plugin";
 
 /** Options of a ResponseCache. */
 export interface ResponseCacheOptions {

@@ -1,5 +1,4 @@
 import {
-  type CacheStore,
   type CallContext,
   ConfigError,
   type LLMEvent,
@@ -8,6 +7,7 @@ import {
   type Policy,
   TemporaryError,
 } from "@ffc/core";
+import type { CacheStore } from "@ffc/core/plugin";
 import { MockProvider, type MockStep } from "@ffc/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { MemoryCacheStore } from "./memory-cache-store";

@@ -1,9 +1,9 @@
+import { type DerivedSignal, deriveSignal } from "./derived-signal";
 import { AbortError } from "./errors/abort-error";
 import { FFCError } from "./errors/ffc-error";
 import { StreamInterruptedError } from "./errors/stream-interrupted-error";
 import { TimeoutError } from "./errors/timeout-error";
 import type { LLMEventMap } from "./events";
-import { type DerivedSignal, deriveSignal } from "./derived-signal";
 import { neverAbortedSignal } from "./never-aborted";
 import { noEmit } from "./no-emit";
 import type { CallContext } from "./policy";

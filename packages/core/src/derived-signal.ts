@@ -19,6 +19,8 @@ export interface DeriveSignalOptions {
   timeoutMs?: number | undefined;
   /** The abort reason when the time limit fires. */
   timeoutReason?: (() => unknown) | undefined;
+  /** Always a signal of its own, so `dispose(true)` can cancel a request nothing else could abort. */
+  cancellable?: boolean | undefined;
 }
 
 const noop = () => {};
@@ -34,8 +36,8 @@ export function deriveSignal(
   parent: AbortSignal | undefined,
   options: DeriveSignalOptions = {},
 ): DerivedSignal {
-  const { timeoutMs, timeoutReason } = options;
-  if (timeoutMs === undefined && (parent === undefined || parent === neverAbortedSignal)) {
+  const { timeoutMs, timeoutReason, cancellable } = options;
+  if (!cancellable && timeoutMs === undefined && (parent === undefined || parent === neverAbortedSignal)) {
     return { signal: parent ?? neverAbortedSignal, timedOut: false, restart: noop, dispose: noop };
   }
   const controller = new AbortController();
@@ -59,7 +61,8 @@ export function deriveSignal(
     dispose(abort = false) {
       if (timer !== undefined) clearTimeout(timer);
       parent?.removeEventListener("abort", onParentAbort);
-      if (abort && !controller.signal.aborted) controller.abort(new Error("The consumer closed the stream early."));
+      if (abort && !controller.signal.aborted)
+        controller.abort(new Error("The consumer closed the stream early."));
     },
   };
   derived.restart();
@@ -71,5 +74,7 @@ export function deriveSignal(
  * covers every retry and fallback, so nothing may follow it. Core and the fallback policy use this one.
  */
 export function deadlineError(scope: string, deadlineMs: number): TimeoutError {
-  return new TimeoutError(`${scope} took longer than its deadline of ${deadlineMs} ms.`, { retryable: false });
+  return new TimeoutError(`${scope} took longer than its deadline of ${deadlineMs} ms.`, {
+    retryable: false,
+  });
 }

@@ -1,13 +1,13 @@
 import { abortErrorFor, generateAttempt, streamAttempt } from "./attempt";
 import type { GenerateOptions } from "./call-options";
 import { checkCallOptions } from "./check-call-options";
+import { deadlineError, deriveSignal } from "./derived-signal";
 import { AbortError } from "./errors/abort-error";
 import { ConfigError } from "./errors/config-error";
 import type { EmitEvent, LLMEvent, LLMEventListener, LLMEventType } from "./events";
 import { type LLMConfig, validateConfig } from "./llm-config";
 import { checkManagerOptions } from "./llm-manager-options";
 import type { Logger } from "./logger";
-import { deadlineError, deriveSignal } from "./derived-signal";
 import { neverAbortedSignal } from "./never-aborted";
 import { noEmit } from "./no-emit";
 import type { CallContext, GenerateNext, Plugin, Policy, StreamNext } from "./policy";

@@ -2,7 +2,7 @@
 // stages, the options kit every constructor checks its options with, error matching, stream
 // helpers, the store contracts and nano-USD amounts.
 export { abortErrorFor } from "./attempt";
-export { type DeriveSignalOptions, type DerivedSignal, deadlineError, deriveSignal } from "./derived-signal";
+export { type DerivedSignal, type DeriveSignalOptions, deadlineError, deriveSignal } from "./derived-signal";
 export {
   type ErrorClass,
   type ErrorFilter,

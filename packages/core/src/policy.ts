@@ -65,7 +65,9 @@ export const policyStages: readonly PolicyStage[] = [
   "attempt",
 ];
 
-const stageRank: Record<string, number> = Object.fromEntries(policyStages.map((stage, rank) => [stage, rank]));
+const stageRank: Record<string, number> = Object.fromEntries(
+  policyStages.map((stage, rank) => [stage, rank]),
+);
 
 /** A layer of the onion around every attempt; implement `generate`, `stream` or both. */
 export interface Policy {

@@ -3,8 +3,7 @@
 // deadlines, network-error classification, rate-limit headers, retry-after, secret-safe causes,
 // an SSE parser for providers without a vendor SDK, `createProvider` and the lazy default instance.
 export { abortErrorFor } from "./attempt";
-export { type DeriveSignalOptions, type DerivedSignal, deadlineError, deriveSignal } from "./derived-signal";
-export type { ProviderWarning } from "./warnings";
+export { type DerivedSignal, type DeriveSignalOptions, deadlineError, deriveSignal } from "./derived-signal";
 export type {
   AssistantMessage,
   ContentPart,
@@ -20,10 +19,13 @@ export type {
 } from "./message";
 export { causeChain, isNetworkFailure, networkErrorCodes, networkFailureDetail } from "./network-failure";
 export { neverAbortedSignal } from "./never-aborted";
+export { checkOptions, optionsError } from "./options/check-options";
+export { type OptionRule, type OptionShape, option } from "./options/option-rule";
 export { isLanguageProvider, type LanguageProvider, type ModelInfo, SPECIFICATION_VERSION } from "./provider";
 export {
   type LazyProviderSettings,
   lazyProvider,
+  modelInfoOption,
   type ProviderConnectionOptions,
   providerFactory,
 } from "./provider-plumbing";
@@ -51,3 +53,4 @@ export { StreamAccumulator } from "./stream-accumulator";
 export type { StreamPart } from "./stream-part";
 export { approximateTokenCounter, estimateMessageTokens, type TokenCounter } from "./token-counter";
 export { addUsage, emptyUsage, type Usage } from "./usage";
+export type { ProviderWarning } from "./warnings";

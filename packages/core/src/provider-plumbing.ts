@@ -1,3 +1,4 @@
+import { option } from "./options/option-rule";
 import type { LanguageProvider, ModelInfo } from "./provider";
 import { SPECIFICATION_VERSION } from "./provider";
 import type { ProviderFactory, ProviderSettings } from "./provider-registry";
@@ -40,6 +41,8 @@ export interface LazyProviderSettings<Provider extends LanguageProvider> {
   create: () => Provider;
   /** Model limits from a catalog, answered without building the provider (no key needed). */
   modelInfo?: (model: string) => ModelInfo | undefined;
+  /** Token counting that needs no key (a local tokenizer), answered without building the provider. */
+  countTokens?: (request: LanguageRequest) => Promise<number>;
 }
 
 /**
@@ -63,6 +66,7 @@ export function lazyProvider<Provider extends LanguageProvider>(
       yield* shared().stream(request);
     },
     async countTokens(request: LanguageRequest) {
+      if (settings.countTokens) return settings.countTokens(request);
       const built = shared();
       if (!built.countTokens) throw new TypeError(`The ${settings.id} provider cannot count tokens.`);
       return built.countTokens(request);
@@ -70,4 +74,17 @@ export function lazyProvider<Provider extends LanguageProvider>(
     modelInfo: (model: string) => (settings.modelInfo ?? ((name) => shared().modelInfo?.(name)))(model),
   };
   return provider as Provider;
+}
+
+/**
+ * The options-kit rule of a provider's table of model limits, keyed by model id, for models
+ * the catalog does not know: `{ "my-model": { contextWindow: 32768, maxOutputTokens: 4096 } }`.
+ */
+export function modelInfoOption() {
+  return option.record<ModelInfo>(
+    option.object(
+      { contextWindow: option.integer({ min: 1 }), maxOutputTokens: option.integer({ min: 1 }) },
+      { required: true },
+    ),
+  );
 }

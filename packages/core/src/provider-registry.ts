@@ -1,6 +1,6 @@
-import { option } from "./options/option-rule";
 import { ConfigError } from "./errors/config-error";
 import { ProviderNotInstalledError } from "./errors/provider-not-installed-error";
+import { option } from "./options/option-rule";
 import { isLanguageProvider, type LanguageProvider, SPECIFICATION_VERSION } from "./provider";
 
 /** Ids of the providers FFC ships; each resolves lazily to its package. */

@@ -15,7 +15,7 @@ async function parse(chunks: string[]): Promise<ServerSentEvent[]> {
 describe("parseServerSentEvents", () => {
   it("reads events, names, ids, multi-line data and skips comments", async () => {
     const events = await parse([
-      ": keep-alive\n\nevent: delta\nid: 7\ndata: {\"a\":1}\n\n",
+      ': keep-alive\n\nevent: delta\nid: 7\ndata: {"a":1}\n\n',
       "data: line one\ndata: line two\n\n",
       "event: ping\n\n",
     ]);

@@ -1,4 +1,5 @@
-import { ConfigError, describeValue } from "@ffc/core";
+import { ConfigError } from "@ffc/core";
+import { describeValue } from "@ffc/core/plugin";
 import type { Meter, Tracer } from "@opentelemetry/api";
 
 /** Options of an OpenTelemetryPlugin. */

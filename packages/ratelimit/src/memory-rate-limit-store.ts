@@ -1,4 +1,4 @@
-import type { RateLimitStore, RateLimitTakeOutcome, RateLimitTakeRequest } from "@ffc/core";
+import type { RateLimitStore, RateLimitTakeOutcome, RateLimitTakeRequest } from "@ffc/core/plugin";
 
 /** Options of a MemoryRateLimitStore. */
 export interface MemoryRateLimitStoreOptions {

@@ -1,4 +1,5 @@
-import { type CallContext, ConfigError, describeValue, type RateLimitStore } from "@ffc/core";
+import { type CallContext, ConfigError } from "@ffc/core";
+import { describeValue, type RateLimitStore } from "@ffc/core/plugin";
 
 /** One limit: requests and/or tokens per minute, for a provider, a model, both, or everything. */
 export interface RateLimitRule {

@@ -2,19 +2,16 @@ import {
   type AttemptRecord,
   type CallContext,
   ConfigError,
-  describeValue,
-  estimateMessageTokens,
   type GenerateNext,
   type LLMEvent,
   type Plugin,
   type PolicyStage,
   type ProviderResult,
   RateLimitError,
-  type RateLimitStore,
   type StreamNext,
   type StreamPart,
-  sleep,
 } from "@ffc/core";
+import { describeValue, estimateMessageTokens, type RateLimitStore, sleep } from "@ffc/core/plugin";
 import { isLocalRateLimitError, localRateLimitError } from "./local-rate-limit-error";
 import { MemoryRateLimitStore } from "./memory-rate-limit-store";
 import {

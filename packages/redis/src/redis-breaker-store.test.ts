@@ -1,4 +1,5 @@
-import { type BreakerState, ConfigError, LLMManager, TemporaryError } from "@ffc/core";
+import { ConfigError, LLMManager, TemporaryError } from "@ffc/core";
+import type { BreakerState } from "@ffc/core/plugin";
 import { FallbackConfig } from "@ffc/fallback";
 import { MockProvider } from "@ffc/testing";
 import { describe, expect, it } from "vitest";

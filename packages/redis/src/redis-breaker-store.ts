@@ -1,4 +1,5 @@
-import { type BreakerState, type BreakerStore, ConfigError, describeValue, FFCError } from "@ffc/core";
+import { ConfigError, FFCError } from "@ffc/core";
+import { type BreakerState, type BreakerStore, describeValue } from "@ffc/core/plugin";
 import {
   createRedisClient,
   type RedisClient,

@@ -1,11 +1,11 @@
-import { fromNanoUsd, toNanoUsd } from "@ffc/core/plugin";
+import { ConfigError, FFCError } from "@ffc/core";
 import {
   type BudgetReserveOutcome,
   type BudgetStore,
   type BudgetUsage,
-  ConfigError,
-  FFCError,
-} from "@ffc/core";
+  fromNanoUsd,
+  toNanoUsd,
+} from "@ffc/core/plugin";
 import { reserveScript, settleScript, usageScript } from "./redis-budget-scripts";
 import {
   createRedisClient,

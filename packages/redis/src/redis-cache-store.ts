@@ -1,4 +1,5 @@
-import { type CacheStore, ConfigError } from "@ffc/core";
+import { ConfigError } from "@ffc/core";
+import type { CacheStore } from "@ffc/core/plugin";
 import {
   createRedisClient,
   type RedisClient,

@@ -1,9 +1,5 @@
-import {
-  ConfigError,
-  type RateLimitStore,
-  type RateLimitTakeOutcome,
-  type RateLimitTakeRequest,
-} from "@ffc/core";
+import { ConfigError } from "@ffc/core";
+import type { RateLimitStore, RateLimitTakeOutcome, RateLimitTakeRequest } from "@ffc/core/plugin";
 import {
   createRedisClient,
   type RedisClient,

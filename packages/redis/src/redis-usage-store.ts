@@ -1,5 +1,5 @@
-import { fromNanoUsd, toNanoUsd } from "@ffc/core/plugin";
-import { ConfigError, type Usage, type UsageStore, type UsageTotals } from "@ffc/core";
+import { ConfigError, type Usage } from "@ffc/core";
+import { fromNanoUsd, toNanoUsd, type UsageStore, type UsageTotals } from "@ffc/core/plugin";
 import {
   createRedisClient,
   type RedisClient,

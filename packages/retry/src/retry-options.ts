@@ -1,12 +1,16 @@
-import { RateLimitError, TemporaryError, TimeoutError } from "@ffc/core";
 import {
-  checkOptions,
   type ErrorClass,
   type ErrorPredicate,
+  type OptionProblem,
+  RateLimitError,
+  TemporaryError,
+  TimeoutError,
+} from "@ffc/core";
+import {
+  checkOptions,
   errorFilterOption,
   errorMatcher,
   isPlainObject,
-  type OptionProblem,
   option,
   optionsError,
 } from "@ffc/core/plugin";

@@ -1,4 +1,5 @@
-import { addUsage, type Usage, type UsageStore, type UsageTotals } from "@ffc/core";
+import type { Usage } from "@ffc/core";
+import { addUsage, type UsageStore, type UsageTotals } from "@ffc/core/plugin";
 
 /** Usage totals in this process's memory: the default, and the reference for other stores. */
 export class MemoryUsageStore implements UsageStore {

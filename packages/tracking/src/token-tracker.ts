@@ -1,13 +1,6 @@
 import { randomUUID } from "node:crypto";
-import {
-  ConfigError,
-  type GenerateResult,
-  type LLMEvent,
-  type Plugin,
-  type Usage,
-  type UsageStore,
-  type UsageTotals,
-} from "@ffc/core";
+import { ConfigError, type GenerateResult, type LLMEvent, type Plugin, type Usage } from "@ffc/core";
+import type { UsageStore, UsageTotals } from "@ffc/core/plugin";
 import { checkPriceTable, type PriceTable, priceUsage, promptCacheSavings } from "@ffc/pricing";
 import { UsageLedger, type UsageReport, type UsageTarget } from "./usage-ledger";
 import type { AttemptEntry } from "./usage-summary";

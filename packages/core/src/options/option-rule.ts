@@ -284,8 +284,15 @@ function suggestionFor(key: string, shape: OptionShape): string {
   const names = Object.keys(shape);
   const match =
     names.find((name) => name.toLowerCase() === camel.toLowerCase()) ??
-    names.find((name) => editDistance(name.toLowerCase(), key.toLowerCase()) <= 2);
+    names.find((name) => editDistance(name.toLowerCase(), key.toLowerCase()) <= 2) ??
+    // A word cut short or with its plural left off: "maxRetry" for "maxRetries".
+    (key.length >= 4 ? names.find((name) => isStemOf(key.toLowerCase(), name.toLowerCase())) : undefined);
   return match ? ` (did you mean "${match}"?)` : "";
+}
+
+function isStemOf(key: string, name: string): boolean {
+  const stem = key.replace(/(y|ies|s)$/, "");
+  return stem.length >= 4 && name.startsWith(stem);
 }
 
 function editDistance(left: string, right: string): number {
