@@ -32,7 +32,11 @@ import {
   targetAttributes,
 } from "./genai-mapping";
 import { OtelMetrics } from "./otel-metrics";
-import { type CheckedOptions, checkOptions, type OpenTelemetryPluginOptions } from "./otel-plugin-options";
+import {
+  type CheckedOptions,
+  checkPluginOptions,
+  type OpenTelemetryPluginOptions,
+} from "./otel-plugin-options";
 import { spanEventFor } from "./span-events";
 
 const instrumentationName = "@ffc/otel";
@@ -56,7 +60,7 @@ export class OpenTelemetryPlugin implements Plugin {
   readonly #calls = new Map<string, CallRecord>();
 
   constructor(options: OpenTelemetryPluginOptions = {}) {
-    this.#options = checkOptions(options);
+    this.#options = checkPluginOptions(options);
     this.#tracer = this.#options.tracer ?? trace.getTracer(instrumentationName);
   }
 

@@ -1,8 +1,9 @@
-import { ConfigError, FFCError } from "@ffc/core";
+import { FFCError } from "@ffc/core";
 import {
   type BudgetReserveOutcome,
   type BudgetStore,
   type BudgetUsage,
+  checkOptions,
   fromNanoUsd,
   toNanoUsd,
 } from "@ffc/core/plugin";
@@ -12,8 +13,9 @@ import {
   type RedisClient,
   type RedisConnection,
   type RedisConnectionInput,
+  redisStoreRules,
 } from "./redis-connection";
-import { defaultKeyPrefix, isValidKeyPrefix, redisKeyFamily } from "./redis-keys";
+import { redisKeyFamily } from "./redis-keys";
 
 type ReserveRequest = Parameters<BudgetStore["reserve"]>[0];
 type SettleRequest = Parameters<BudgetStore["settle"]>[0];
@@ -29,11 +31,16 @@ interface BudgetCommands {
 export interface RedisBudgetStoreOptions {
   /** A redis:// URL, connection options (url, clusterNodes, client) or an ioredis Redis/Cluster. */
   redis: RedisConnectionInput;
-  /** Prefix of every key (default "ffc"); use one per application sharing a server. */
+  /**
+   * Prefix of every key; use one per application sharing a server. No braces.
+   * @default "ffc"
+   */
   keyPrefix?: string;
 }
 
 const parts = ["state", "reservations", "expiry", "settled"] as const;
+
+const redisBudgetStoreRules = { ...redisStoreRules };
 
 /**
  * Budget state in Redis, shared by every process and machine that points at it. Each operation
@@ -48,19 +55,14 @@ export class RedisBudgetStore implements BudgetStore {
   readonly #prefix: string;
 
   constructor(options: RedisBudgetStoreOptions) {
-    if (typeof options !== "object" || options === null || options.redis === undefined) {
-      throw new ConfigError(
-        'Invalid RedisBudgetStore options: "redis" is required (a redis:// URL, { clusterNodes } or an ioredis client).',
-      );
-    }
-    const prefix = options.keyPrefix ?? defaultKeyPrefix;
-    if (!isValidKeyPrefix(prefix)) {
-      throw new ConfigError(
-        'Invalid RedisBudgetStore "keyPrefix": expected a non-empty string without "{" or "}".',
-      );
-    }
-    this.#prefix = prefix;
-    this.#connection = createRedisClient(options.redis, "RedisBudgetStore redis");
+    const checked = checkOptions(
+      "RedisBudgetStore",
+      options,
+      redisBudgetStoreRules,
+      '{ redis: "redis://127.0.0.1:6379" }',
+    );
+    this.#prefix = checked.keyPrefix;
+    this.#connection = createRedisClient(checked.redis!);
     const client = this.#connection.client;
     // An error event without a listener would crash the process; failures surface per command.
     if (this.#connection.ownsClient) client.on("error", () => {});

@@ -1,18 +1,26 @@
-import { ConfigError } from "@ffc/core";
-import type { RateLimitStore, RateLimitTakeOutcome, RateLimitTakeRequest } from "@ffc/core/plugin";
+import {
+  checkOptions,
+  type RateLimitStore,
+  type RateLimitTakeOutcome,
+  type RateLimitTakeRequest,
+} from "@ffc/core/plugin";
 import {
   createRedisClient,
   type RedisClient,
   type RedisConnection,
   type RedisConnectionInput,
+  redisStoreRules,
 } from "./redis-connection";
-import { defaultKeyPrefix, isValidKeyPrefix, redisKey, redisKeyFamily } from "./redis-keys";
+import { redisKey, redisKeyFamily } from "./redis-keys";
 
 /** Options of a RedisRateLimitStore. */
 export interface RedisRateLimitStoreOptions {
   /** A redis:// URL, connection options (standalone or cluster) or an ioredis client. */
   redis: RedisConnectionInput;
-  /** Prefix of every key (default "ffc"); no braces. */
+  /**
+   * Prefix of every key; no braces.
+   * @default "ffc"
+   */
   keyPrefix?: string;
 }
 
@@ -113,6 +121,8 @@ interface ScriptedClient {
   ffcRateLimitPause(key: string, durationMs: number): Promise<number>;
 }
 
+const redisRateLimitStoreRules = { ...redisStoreRules };
+
 /**
  * Rate-limit state on Redis, shared by every process: the sliding-window log of
  * MemoryRateLimitStore, one atomic Lua script per operation, timed by Redis's clock. The
@@ -124,19 +134,14 @@ export class RedisRateLimitStore implements RateLimitStore {
   readonly #prefix: string;
 
   constructor(options: RedisRateLimitStoreOptions) {
-    if (typeof options !== "object" || options === null) {
-      throw new ConfigError(
-        'Invalid RedisRateLimitStore options: expected { redis: "redis://127.0.0.1:6379" }.',
-      );
-    }
-    const prefix = options.keyPrefix ?? defaultKeyPrefix;
-    if (!isValidKeyPrefix(prefix)) {
-      throw new ConfigError(
-        'Invalid RedisRateLimitStore options: "keyPrefix" must be a non-empty string without braces.',
-      );
-    }
-    this.#prefix = prefix;
-    this.#connection = createRedisClient(options.redis, "RedisRateLimitStore redis");
+    const checked = checkOptions(
+      "RedisRateLimitStore",
+      options,
+      redisRateLimitStoreRules,
+      '{ redis: "redis://127.0.0.1:6379" }',
+    );
+    this.#prefix = checked.keyPrefix;
+    this.#connection = createRedisClient(checked.redis!);
     const client = this.#connection.client;
     for (const [name, numberOfKeys, lua] of [
       ["ffcRateLimitTake", 2, takeScript],

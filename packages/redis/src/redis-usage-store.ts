@@ -1,18 +1,22 @@
-import { ConfigError, type Usage } from "@ffc/core";
-import { fromNanoUsd, toNanoUsd, type UsageStore, type UsageTotals } from "@ffc/core/plugin";
+import type { Usage } from "@ffc/core";
+import { checkOptions, fromNanoUsd, toNanoUsd, type UsageStore, type UsageTotals } from "@ffc/core/plugin";
 import {
   createRedisClient,
   type RedisClient,
   type RedisConnection,
   type RedisConnectionInput,
+  redisStoreRules,
 } from "./redis-connection";
-import { defaultKeyPrefix, isValidKeyPrefix, redisKey } from "./redis-keys";
+import { redisKey } from "./redis-keys";
 
 /** Options of a RedisUsageStore. */
 export interface RedisUsageStoreOptions {
   /** A redis:// URL, connection options (standalone or cluster) or an ioredis client. */
   redis: RedisConnectionInput;
-  /** Prefix of every key (default "ffc"); no braces. */
+  /**
+   * Prefix of every key; no braces.
+   * @default "ffc"
+   */
   keyPrefix?: string;
 }
 
@@ -26,6 +30,8 @@ const usageFields = [
   "reasoningTokens",
 ] as const;
 
+const redisUsageStoreRules = { ...redisStoreRules };
+
 /**
  * Usage totals on Redis, shared by every process: one hash per group key, each add one
  * MULTI of HINCRBYs on that hash (atomic per key, and one key per command, so Cluster safe).
@@ -35,17 +41,14 @@ export class RedisUsageStore implements UsageStore {
   readonly #prefix: string;
 
   constructor(options: RedisUsageStoreOptions) {
-    if (typeof options !== "object" || options === null) {
-      throw new ConfigError('Invalid RedisUsageStore options: expected { redis: "redis://127.0.0.1:6379" }.');
-    }
-    const prefix = options.keyPrefix ?? defaultKeyPrefix;
-    if (!isValidKeyPrefix(prefix)) {
-      throw new ConfigError(
-        'Invalid RedisUsageStore options: "keyPrefix" must be a non-empty string without braces.',
-      );
-    }
-    this.#prefix = prefix;
-    this.#connection = createRedisClient(options.redis, "RedisUsageStore redis");
+    const checked = checkOptions(
+      "RedisUsageStore",
+      options,
+      redisUsageStoreRules,
+      '{ redis: "redis://127.0.0.1:6379" }',
+    );
+    this.#prefix = checked.keyPrefix;
+    this.#connection = createRedisClient(checked.redis!);
   }
 
   async add(keys: readonly string[], usage: Usage, costUsd: number | null): Promise<void> {

@@ -109,7 +109,7 @@ const retryRules = {
   maxRetryAfterMs: option.number({ min: 0, default: 60_000 }),
   retryBudget: retryBudgetRule,
   random: option.callback<() => number, { default: () => number }>({
-    default: Math.random,
+    default: () => Math.random(),
     example: "Math.random",
   }),
 };
