@@ -40,8 +40,6 @@ export interface RedisBudgetStoreOptions {
 
 const parts = ["state", "reservations", "expiry", "settled"] as const;
 
-const redisBudgetStoreRules = { ...redisStoreRules };
-
 /**
  * Budget state in Redis, shared by every process and machine that points at it. Each operation
  * is one Lua script (sent with EVALSHA, falling back to EVAL when the server lacks it), and the
@@ -58,7 +56,7 @@ export class RedisBudgetStore implements BudgetStore {
     const checked = checkOptions(
       "RedisBudgetStore",
       options,
-      redisBudgetStoreRules,
+      redisStoreRules,
       '{ redis: "redis://127.0.0.1:6379" }',
     );
     this.#prefix = checked.keyPrefix;

@@ -19,8 +19,6 @@ export interface RedisCacheStoreOptions {
   keyPrefix?: string;
 }
 
-const redisCacheStoreRules = { ...redisStoreRules };
-
 /**
  * Cached responses on Redis, shared by every process: one string key per answer, expired by
  * Redis itself (SET ... PX). Bound its memory with Redis's `maxmemory` and an LRU policy.
@@ -33,7 +31,7 @@ export class RedisCacheStore implements CacheStore {
     const checked = checkOptions(
       "RedisCacheStore",
       options,
-      redisCacheStoreRules,
+      redisStoreRules,
       '{ redis: "redis://127.0.0.1:6379" }',
     );
     this.#prefix = checked.keyPrefix;

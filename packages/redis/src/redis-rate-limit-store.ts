@@ -121,8 +121,6 @@ interface ScriptedClient {
   ffcRateLimitPause(key: string, durationMs: number): Promise<number>;
 }
 
-const redisRateLimitStoreRules = { ...redisStoreRules };
-
 /**
  * Rate-limit state on Redis, shared by every process: the sliding-window log of
  * MemoryRateLimitStore, one atomic Lua script per operation, timed by Redis's clock. The
@@ -137,7 +135,7 @@ export class RedisRateLimitStore implements RateLimitStore {
     const checked = checkOptions(
       "RedisRateLimitStore",
       options,
-      redisRateLimitStoreRules,
+      redisStoreRules,
       '{ redis: "redis://127.0.0.1:6379" }',
     );
     this.#prefix = checked.keyPrefix;

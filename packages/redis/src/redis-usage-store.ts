@@ -30,8 +30,6 @@ const usageFields = [
   "reasoningTokens",
 ] as const;
 
-const redisUsageStoreRules = { ...redisStoreRules };
-
 /**
  * Usage totals on Redis, shared by every process: one hash per group key, each add one
  * MULTI of HINCRBYs on that hash (atomic per key, and one key per command, so Cluster safe).
@@ -44,7 +42,7 @@ export class RedisUsageStore implements UsageStore {
     const checked = checkOptions(
       "RedisUsageStore",
       options,
-      redisUsageStoreRules,
+      redisStoreRules,
       '{ redis: "redis://127.0.0.1:6379" }',
     );
     this.#prefix = checked.keyPrefix;
