@@ -22,6 +22,15 @@ export type {
 } from "./events";
 export { type LLMConfig, validateConfig } from "./llm-config";
 export { LLMManager, type LLMManagerOptions } from "./llm-manager";
+/** For provider authors. */
+export {
+  describeSchemaPath,
+  isSchemaObject,
+  type JsonSchemaNodeMapper,
+  type JsonSchemaPath,
+  mapJsonSchema,
+  schemaTypes,
+} from "./map-json-schema";
 export type {
   AssistantMessage,
   ContentPart,
@@ -35,6 +44,8 @@ export type {
   ToolResultPart,
   UserMessage,
 } from "./message";
+/** For provider authors. */
+export { type KeepKeyword, moveToDescription } from "./move-to-description";
 export { neverAbortedSignal } from "./never-aborted";
 export { numberAtLeast, rejectUnknownKeys, wholeNumber } from "./plugin-option-checks";
 export {
@@ -90,6 +101,8 @@ export {
   valueToText,
 } from "./sanitize";
 export { redactSecrets, Secret } from "./secret";
+/** For provider authors. */
+export { separateReference } from "./separate-reference";
 export { sleep } from "./sleep";
 export { isStandardSchema, type StandardSchemaV1, toJsonSchema } from "./standard-schema";
 export * from "./stores/index";
