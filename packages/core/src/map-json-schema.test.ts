@@ -17,6 +17,7 @@ const everyPosition: JsonSchema = {
   allOf: [{ type: "string" }],
   not: { type: "string" },
   if: { type: "string" },
+  // biome-ignore lint/suspicious/noThenProperty: a JSON Schema keyword, never awaited.
   then: { type: "string" },
   else: { type: "string" },
   $defs: { Shared: { type: "string" } },

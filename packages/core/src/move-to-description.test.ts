@@ -24,11 +24,14 @@ describe("moveToDescription", () => {
       type: "string",
       description: "Name.",
     });
-    expect(moveToDescription({ type: "string", format: undefined }, keepTypeOnly)).toEqual({ type: "string" });
+    expect(moveToDescription({ type: "string", format: undefined }, keepTypeOnly)).toEqual({
+      type: "string",
+    });
   });
 
   it("asks the vendor with each keyword's value", () => {
-    const keep = (keyword: string, value: unknown) => keyword === "type" || (keyword === "minItems" && value === 1);
+    const keep = (keyword: string, value: unknown) =>
+      keyword === "type" || (keyword === "minItems" && value === 1);
     expect(moveToDescription({ type: "array", minItems: 1 }, keep)).toEqual({ type: "array", minItems: 1 });
     expect(moveToDescription({ type: "array", minItems: 2 }, keep)).toEqual({
       type: "array",

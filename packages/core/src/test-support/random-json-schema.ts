@@ -26,9 +26,11 @@ export function randomJsonSchema(): fc.Arbitrary<JsonSchema> {
       { requiredKeys: [] },
     )
     .chain((constraints) =>
-      fc.tuple(fc.boolean(), description).map(([isNullable, words]) =>
-        withDescription({ type: nullable("string", isNullable), ...constraints }, words),
-      ),
+      fc
+        .tuple(fc.boolean(), description)
+        .map(([isNullable, words]) =>
+          withDescription({ type: nullable("string", isNullable), ...constraints }, words),
+        ),
     );
   const number = fc
     .record(
@@ -56,14 +58,15 @@ export function randomJsonSchema(): fc.Arbitrary<JsonSchema> {
 
   const { tree } = fc.letrec<{ tree: JsonSchema; object: JsonSchema; array: JsonSchema; union: JsonSchema }>(
     (tie) => ({
-      tree: fc.oneof({ depthSize: "small", withCrossShrink: true }, leaf, tie("object"), tie("array"), tie("union")),
+      tree: fc.oneof(
+        { depthSize: "small", withCrossShrink: true },
+        leaf,
+        tie("object"),
+        tie("array"),
+        tie("union"),
+      ),
       object: fc
-        .tuple(
-          fc.dictionary(name, tie("tree"), { maxKeys: 3 }),
-          fc.boolean(),
-          fc.boolean(),
-          description,
-        )
+        .tuple(fc.dictionary(name, tie("tree"), { maxKeys: 3 }), fc.boolean(), fc.boolean(), description)
         .map(([properties, closed, allRequired, words]) => {
           const names = Object.keys(properties);
           const node: JsonSchema = {
@@ -78,7 +81,11 @@ export function randomJsonSchema(): fc.Arbitrary<JsonSchema> {
         .tuple(
           tie("tree"),
           fc.record(
-            { minItems: fc.nat({ max: 3 }), maxItems: fc.integer({ min: 3, max: 9 }), uniqueItems: fc.constant(true) },
+            {
+              minItems: fc.nat({ max: 3 }),
+              maxItems: fc.integer({ min: 3, max: 9 }),
+              uniqueItems: fc.constant(true),
+            },
             { requiredKeys: [] },
           ),
         )
@@ -91,7 +98,11 @@ export function randomJsonSchema(): fc.Arbitrary<JsonSchema> {
 
   // The root of a tool or output schema is an object; some reuse a definition through $ref.
   return fc
-    .tuple(fc.dictionary(name, tree, { minKeys: 1, maxKeys: 4 }), fc.option(tree, { nil: undefined }), description)
+    .tuple(
+      fc.dictionary(name, tree, { minKeys: 1, maxKeys: 4 }),
+      fc.option(tree, { nil: undefined }),
+      description,
+    )
     .map(([properties, definition, words]) => {
       const root: JsonSchema = {
         $schema: "http://json-schema.org/draft-07/schema#",
