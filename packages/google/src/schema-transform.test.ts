@@ -103,6 +103,28 @@ describe("toGeminiSchema", () => {
     });
   });
 
+  it("renames nested definitions in references too, but not a property named definitions", () => {
+    const schema = {
+      type: "object",
+      properties: {
+        definitions: { type: "string" },
+        inner: {
+          type: "object",
+          definitions: { Leaf: { type: "string" } },
+          properties: { leaf: { $ref: "#/properties/inner/definitions/Leaf" } },
+        },
+        named: { $ref: "#/properties/definitions" },
+      },
+    };
+    const sent = toGeminiSchema(schema) as { properties: Record<string, JsonSchema> };
+    expect(sent.properties.inner).toEqual({
+      type: "object",
+      $defs: { Leaf: { type: "string" } },
+      properties: { leaf: { $ref: "#/properties/inner/$defs/Leaf" } },
+    });
+    expect(sent.properties.named).toEqual({ $ref: "#/properties/definitions" });
+  });
+
   it("sends a string or number const as a one-value enum and moves other literals to the description", () => {
     expect(toGeminiSchema({ const: 3 })).toEqual({ enum: [3] });
     expect(toGeminiSchema({ type: "boolean", const: true })).toEqual({

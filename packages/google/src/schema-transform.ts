@@ -56,9 +56,8 @@ function geminiNode(input: JsonSchema): JsonSchema {
   } else if (definitions !== undefined) {
     node = { ...node, definitions };
   }
-  if (typeof node.$ref === "string" && node.$ref.startsWith("#/definitions/")) {
-    node = { ...node, $ref: `#/$defs/${node.$ref.slice("#/definitions/".length)}` };
-  }
+  if (typeof node.$ref === "string" && node.$ref.startsWith("#/"))
+    node = { ...node, $ref: renameDefinitions(node.$ref) };
   node = separateReference(node);
   if (isEnumValue(node.const) && node.enum === undefined) {
     const { const: value, ...others } = node;
@@ -69,6 +68,18 @@ function geminiNode(input: JsonSchema): JsonSchema {
     if (keyword === "items") return isSchemaObject(value);
     return supportedKeywords.has(keyword);
   });
+}
+
+/** Keywords whose next pointer segment is a name, so a segment "definitions" there is a name too. */
+const nameMaps = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"]);
+
+/** A local reference with every `definitions` keyword renamed `$defs`, as the maps themselves are. */
+function renameDefinitions(reference: string): string {
+  const segments = reference.slice(2).split("/");
+  const renamed = segments.map((segment, index) =>
+    segment === "definitions" && !nameMaps.has(segments[index - 1] ?? "") ? "$defs" : segment,
+  );
+  return `#/${renamed.join("/")}`;
 }
 
 /** Gemini's `enum` holds strings and numbers only. */

@@ -135,6 +135,13 @@ describe("toOpenAIStrictSchema", () => {
     });
   });
 
+  it("refuses a root that is not an object, naming where and what to do", () => {
+    const call = () =>
+      toOpenAIStrictSchema({ type: "array", items: { type: "string" } }, "responseFormat.schema");
+    expect(call).toThrow(InvalidRequestError);
+    expect(call).toThrow(/responseFormat\.schema: .*object at the root.*strictJsonSchema: false/);
+  });
+
   it("keeps a $ref's description beside it in anyOf and sends oneOf as anyOf", () => {
     const schema = {
       type: "object",

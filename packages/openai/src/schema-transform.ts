@@ -40,11 +40,18 @@ const lookaround = /\(\?<?[=!]/;
  * sent as `anyOf`; `pattern`, `format`, numeric bounds and `minItems`/`maxItems` kept, while
  * string lengths, `uniqueItems`, `allOf`, `not`, `default`, unknown formats and the like move
  * into the node's `description`, so the model still reads them. An object with free-form keys
- * cannot be closed without changing its meaning, so it is refused with an
- * `InvalidRequestError` naming `where`. The input is not changed.
+ * cannot be closed without changing its meaning, and strict mode wants an object at the root, so
+ * both are refused with an `InvalidRequestError` naming `where`. The input is not changed.
  */
 export function toOpenAIStrictSchema(schema: JsonSchema, where: string): JsonSchema {
-  return mapJsonSchema(schema, (node, path) => strictNode(node, path, where));
+  const strict = mapJsonSchema(schema, (node, path) => strictNode(node, path, where));
+  if (strict.type !== "object") {
+    throw new InvalidRequestError(
+      `${where}: OpenAI's strict mode needs an object at the root of the schema (not an array, a union or a scalar). Wrap the value in an object with one property, or set strictJsonSchema: false.`,
+      { provider: "openai" },
+    );
+  }
+  return strict;
 }
 
 function strictNode(input: JsonSchema, path: JsonSchemaPath, where: string): JsonSchema {
