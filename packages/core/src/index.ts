@@ -20,8 +20,9 @@ export type {
   LLMEventType,
   TargetReference,
 } from "./events";
-export { type LLMConfig, validateConfig } from "./llm-config";
+export { type LLMConfig, maxTimerMs, requestSettingRules, validateConfig } from "./llm-config";
 export { LLMManager, type LLMManagerOptions } from "./llm-manager";
+export type { Logger } from "./logger";
 /** For provider authors. */
 export {
   describeSchemaPath,
@@ -47,6 +48,7 @@ export type {
 /** For provider authors. */
 export { type KeepKeyword, moveToDescription } from "./move-to-description";
 export { neverAbortedSignal } from "./never-aborted";
+export * from "./options/index";
 export { numberAtLeast, rejectUnknownKeys, wholeNumber } from "./plugin-option-checks";
 export {
   type CallContext,
@@ -72,6 +74,7 @@ export {
   type ProviderReference,
   type ProviderSettings,
   packageForProvider,
+  providerReferenceProblem,
   registerProvider,
   resolveProvider,
   unregisterProvider,
@@ -118,4 +121,4 @@ export {
 } from "./template-syntax";
 export { approximateTokenCounter, estimateMessageTokens, type TokenCounter } from "./token-counter";
 export { addUsage, emptyUsage, type Usage } from "./usage";
-export { describeValue, validateOptions } from "./validate-options";
+export { type ProviderWarning, resetReportedWarnings, type WarnFunction } from "./warnings";
