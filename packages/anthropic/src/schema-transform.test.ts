@@ -3,6 +3,7 @@ import { InvalidRequestError, type JsonSchema, LLMManager, toJsonSchema } from "
 import { createAnthropicServer } from "@ffc/testing";
 import fc from "fast-check";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { constrainedPerson, withRecord } from "../../core/src/test-support/constrained-person";
 import {
   allDescriptions,
@@ -110,6 +111,18 @@ describe("toAnthropicSchema", () => {
           additionalProperties: false,
         },
       },
+    });
+  });
+
+  it("merges an intersection of objects before closing it, so each side's properties stay allowed", () => {
+    const schema = toJsonSchema(
+      z.intersection(z.object({ name: z.string() }), z.object({ nickname: z.string() })),
+    );
+    expect(toAnthropicSchema(schema, "schema")).toEqual({
+      type: "object",
+      properties: { name: { type: "string" }, nickname: { type: "string" } },
+      required: ["name", "nickname"],
+      additionalProperties: false,
     });
   });
 

@@ -32,6 +32,8 @@ export {
   mapJsonSchema,
   schemaTypes,
 } from "./map-json-schema";
+/** For provider authors. */
+export { mergeObjectIntersection } from "./merge-object-intersection";
 export type {
   AssistantMessage,
   ContentPart,

@@ -2,6 +2,7 @@ import {
   isSchemaObject,
   type JsonSchema,
   mapJsonSchema,
+  mergeObjectIntersection,
   moveToDescription,
   separateReference,
 } from "@ffc/core";
@@ -58,7 +59,7 @@ function geminiNode(input: JsonSchema): JsonSchema {
   }
   if (typeof node.$ref === "string" && node.$ref.startsWith("#/"))
     node = { ...node, $ref: renameDefinitions(node.$ref) };
-  node = separateReference(node);
+  node = mergeObjectIntersection(separateReference(node));
   if (isEnumValue(node.const) && node.enum === undefined) {
     const { const: value, ...others } = node;
     node = { ...others, enum: [value] };

@@ -5,6 +5,7 @@ import {
   type JsonSchema,
   type JsonSchemaPath,
   mapJsonSchema,
+  mergeObjectIntersection,
   moveToDescription,
   schemaTypes,
   separateReference,
@@ -57,7 +58,7 @@ export function toOpenAIStrictSchema(schema: JsonSchema, where: string): JsonSch
 function strictNode(input: JsonSchema, path: JsonSchemaPath, where: string): JsonSchema {
   // `$schema` names the dialect and constrains nothing.
   const { $schema: _dialect, ...rest } = input;
-  let node = separateReference(rest);
+  let node = mergeObjectIntersection(separateReference(rest));
   if (node.oneOf !== undefined && node.anyOf === undefined) {
     const { oneOf, ...others } = node;
     node = { ...others, anyOf: oneOf };
