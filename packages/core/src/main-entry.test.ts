@@ -24,7 +24,9 @@ function filesUnder(folder: string, keep: (path: string) => boolean): string[] {
 
 const packages = readdirSync(join(root, "packages"));
 const sources = [
-  ...packages.filter((name) => name !== "core").flatMap((name) => filesUnder(join(root, "packages", name, "src"), (path) => path.endsWith(".ts"))),
+  ...packages
+    .filter((name) => name !== "core")
+    .flatMap((name) => filesUnder(join(root, "packages", name, "src"), (path) => path.endsWith(".ts"))),
   ...filesUnder(join(root, "examples", "src"), (path) => path.endsWith(".ts")),
   ...filesUnder(join(root, "bench", "src"), (path) => path.endsWith(".ts")),
 ];
@@ -44,8 +46,16 @@ const documents = [
 /** The names each file imports from the main entry, "@ffc/core" itself (not a subpath). */
 const importedFromMain = new Set(
   sources.flatMap((path) =>
-    [...readFileSync(path, "utf8").matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+"@ffc\/core"/g)].flatMap(
-      (match) => match[1]!.split(",").map((name) => name.replace(/^\s*type\s+/, "").trim().split(/\s+as\s+/)[0]!),
+    [
+      ...readFileSync(path, "utf8").matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+"@ffc\/core"/g),
+    ].flatMap((match) =>
+      match[1]!.split(",").map(
+        (name) =>
+          name
+            .replace(/^\s*type\s+/, "")
+            .trim()
+            .split(/\s+as\s+/)[0]!,
+      ),
     ),
   ),
 );
@@ -65,12 +75,22 @@ describe("core's entry points", () => {
     const shared = Object.keys(pluginEntry).filter((name) => name in providerEntry);
     expect(shared.length).toBeGreaterThan(0);
     for (const name of shared) {
-      expect((pluginEntry as Record<string, unknown>)[name], name).toBe((providerEntry as Record<string, unknown>)[name]);
+      expect((pluginEntry as Record<string, unknown>)[name], name).toBe(
+        (providerEntry as Record<string, unknown>)[name],
+      );
     }
   });
 
   it("keep plugin and provider plumbing out of the app author's entry", () => {
-    for (const name of ["checkOptions", "option", "peekStream", "sleep", "safeCause", "redactSecrets", "deriveSignal"]) {
+    for (const name of [
+      "checkOptions",
+      "option",
+      "peekStream",
+      "sleep",
+      "safeCause",
+      "redactSecrets",
+      "deriveSignal",
+    ]) {
       expect(name in mainEntry, name).toBe(false);
     }
   });

@@ -4,6 +4,16 @@
 // an SSE parser for providers without a vendor SDK, `createProvider` and the lazy default instance.
 export { abortErrorFor } from "./attempt";
 export { type DerivedSignal, type DeriveSignalOptions, deadlineError, deriveSignal } from "./derived-signal";
+// The JSON Schema walker and the transforms vendors' structured-output dialects need.
+export {
+  describeSchemaPath,
+  isSchemaObject,
+  type JsonSchemaNodeMapper,
+  type JsonSchemaPath,
+  mapJsonSchema,
+  schemaTypes,
+} from "./map-json-schema";
+export { mergeObjectIntersection } from "./merge-object-intersection";
 export type {
   AssistantMessage,
   ContentPart,
@@ -17,6 +27,7 @@ export type {
   ToolResultPart,
   UserMessage,
 } from "./message";
+export { type KeepKeyword, moveToDescription } from "./move-to-description";
 export { causeChain, isNetworkFailure, networkErrorCodes, networkFailureDetail } from "./network-failure";
 export { neverAbortedSignal } from "./never-aborted";
 export { checkOptions, optionsError } from "./options/check-options";
@@ -48,6 +59,7 @@ export type { FinishReason, ProviderResult, ToolCall } from "./result";
 export { type HeaderSource, retryAfterFromHeaders } from "./retry-after";
 export { safeCause } from "./safe-cause";
 export { redactSecrets } from "./secret";
+export { separateReference } from "./separate-reference";
 export { parseServerSentEvents, type ServerSentEvent } from "./server-sent-events";
 export { StreamAccumulator } from "./stream-accumulator";
 export type { StreamPart } from "./stream-part";

@@ -1,19 +1,14 @@
 import {
   AuthenticationError,
+  type ErrorClass,
+  type ErrorPredicate,
+  type OptionProblem,
   RateLimitError,
   StreamInterruptedError,
   TemporaryError,
   TimeoutError,
 } from "@ffc/core";
-import {
-  type BreakerStore,
-  type ErrorClass,
-  type ErrorPredicate,
-  errorFilterOption,
-  errorMatcher,
-  type OptionProblem,
-  option,
-} from "@ffc/core/plugin";
+import { type BreakerStore, errorFilterOption, errorMatcher, option } from "@ffc/core/plugin";
 import type { BreakerSettings } from "./breaker-transitions";
 import { MemoryBreakerStore } from "./memory-breaker-store";
 

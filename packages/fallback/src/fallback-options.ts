@@ -2,6 +2,9 @@ import {
   AuthenticationError,
   CircuitOpenError,
   ContextLengthError,
+  type ErrorClass,
+  type ErrorPredicate,
+  type OptionProblem,
   type ProviderReference,
   RateLimitError,
   TemporaryError,
@@ -9,11 +12,8 @@ import {
 } from "@ffc/core";
 import {
   checkOptions,
-  type ErrorClass,
-  type ErrorPredicate,
   errorFilterOption,
   errorMatcher,
-  type OptionProblem,
   option,
   optionsError,
   providerReferenceOption,

@@ -1,4 +1,5 @@
-import { isPlainObject, type OptionProblem, type OptionRule, option, optionsError } from "@ffc/core/plugin";
+import type { OptionProblem } from "@ffc/core";
+import { isPlainObject, type OptionRule, option, optionsError } from "@ffc/core/plugin";
 import { Cluster, type ClusterOptions, Redis, type RedisOptions } from "ioredis";
 import { defaultKeyPrefix, isValidKeyPrefix } from "./redis-keys";
 
