@@ -1,3 +1,4 @@
+import { budgetStoreConformanceChecks } from "@ffc/testing";
 import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -6,7 +7,6 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { ConfigError } from "@ffc/core";
 import { describe, expect, it } from "vitest";
-import { budgetStoreConformanceChecks } from "./budget-store-conformance";
 import { FileBudgetStore } from "./file-budget-store";
 
 const run = promisify(execFile);

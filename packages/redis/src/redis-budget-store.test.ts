@@ -1,4 +1,4 @@
-import { budgetStoreConformanceChecks } from "@ffc/budget";
+import { budgetStoreConformanceChecks } from "@ffc/testing";
 import { describe, expect, it } from "vitest";
 import { RedisBudgetStore } from "./redis-budget-store";
 import { hashTagOf } from "./redis-keys";

@@ -1,6 +1,6 @@
-import { cacheStoreConformanceChecks, ResponseCache } from "@ffc/cache";
+import { ResponseCache } from "@ffc/cache";
 import { ConfigError, LLMManager } from "@ffc/core";
-import { MockProvider } from "@ffc/testing";
+import { MockProvider, cacheStoreConformanceChecks } from "@ffc/testing";
 import { describe, expect, it } from "vitest";
 import { RedisCacheStore } from "./redis-cache-store";
 import type { RedisConnectionOptions } from "./redis-connection";

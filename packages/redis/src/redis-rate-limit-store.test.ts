@@ -1,6 +1,6 @@
 import { ConfigError, LLMManager, RateLimitError } from "@ffc/core";
-import { RateLimiter, rateLimitStoreConformanceChecks } from "@ffc/ratelimit";
-import { MockProvider } from "@ffc/testing";
+import { RateLimiter } from "@ffc/ratelimit";
+import { MockProvider, rateLimitStoreConformanceChecks } from "@ffc/testing";
 import { describe, expect, it } from "vitest";
 import type { RedisConnectionOptions } from "./redis-connection";
 import { RedisRateLimitStore } from "./redis-rate-limit-store";

@@ -1,5 +1,5 @@
+import { usageStoreConformanceChecks } from "@ffc/testing";
 import { ConfigError } from "@ffc/core";
-import { usageStoreConformanceChecks } from "@ffc/tracking";
 import { describe, expect, it } from "vitest";
 import type { RedisConnectionOptions } from "./redis-connection";
 import { testClusterNodes, testRedisUrl, uniquePrefix } from "./redis-test-environment";
