@@ -33,13 +33,15 @@ export function breakerStoreConformanceChecks(createStore: StoreFactory<BreakerS
       const stored = await store.update(key("target"), () => opened);
       expectEqual(stored, opened, "what update resolved to");
       expectEqual(await store.get(key("target")), opened, "get after update");
+      const probing: BreakerState = { ...opened, state: "half-open", probeUntil: 1_900_000_000_500 };
       let received: BreakerState | undefined;
-      await store.update(key("target"), (current) => {
+      const restored = await store.update(key("target"), (current) => {
         received = current;
-        return { ...opened, state: "half-open", probeUntil: 1_900_000_000_500 };
+        return probing;
       });
       expectEqual(received, opened, "the state the next change received");
-      expectEqual((await store.get(key("target")))?.state, "half-open", "state after the second update");
+      expectEqual(restored, probing, "what the second update resolved to");
+      expectEqual(await store.get(key("target")), probing, "get after the second update");
     }),
     check("keeps the state as it is when change returns the state it received", async (store, key) => {
       const counted = await store.update(key("same"), oneMoreFailure);
