@@ -6,11 +6,10 @@ import {
   TemporaryError,
   TimeoutError,
 } from "@ffc/core";
-import { MockProvider } from "@ffc/testing";
+import { MockProvider, createTestManager, settled } from "@ffc/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { RetryBudget } from "./retry-budget";
 import { RetryConfig } from "./retry-config";
-import { scriptedManager, settle } from "./test-helpers";
 
 const temporary = () => new TemporaryError("overloaded", { status: 529 });
 const quick = { initialDelayMs: 1, maxDelayMs: 1, jitter: "none" } as const;
@@ -21,7 +20,7 @@ afterEach(() => {
 
 describe("RetryConfig with generate", () => {
   it("retries a temporary error and returns the next attempt's result", async () => {
-    const { llm, provider } = scriptedManager([{ error: temporary() }, { text: "recovered" }]);
+    const { llm, provider } = createTestManager({ steps: [{ error: temporary() }, { text: "recovered" }] });
     const result = await llm.generate({ prompt: "hi", retryConfig: new RetryConfig(quick) });
     expect(result.text).toBe("recovered");
     expect(provider.callCount).toBe(2);
@@ -35,13 +34,13 @@ describe("RetryConfig with generate", () => {
       backoffFactor: 1.5,
       errorsToRetry: [RateLimitError, TemporaryError],
     });
-    const limited = scriptedManager([{ error: new RateLimitError("slow down") }, { text: "ok" }]);
-    const pending = settle(limited.llm.generate({ prompt: "hi", retryConfig }));
+    const limited = createTestManager({ steps: [{ error: new RateLimitError("slow down") }, { text: "ok" }] });
+    const pending = settled(limited.llm.generate({ prompt: "hi", retryConfig }));
     await vi.runAllTimersAsync();
     expect((await pending).value?.text).toBe("ok");
 
-    const timedOut = scriptedManager([{ error: new TimeoutError("slow") }, { text: "ok" }]);
-    const failed = await settle(timedOut.llm.generate({ prompt: "hi", retryConfig }));
+    const timedOut = createTestManager({ steps: [{ error: new TimeoutError("slow") }, { text: "ok" }] });
+    const failed = await settled(timedOut.llm.generate({ prompt: "hi", retryConfig }));
     expect(TimeoutError.isInstance(failed.error)).toBe(true);
     expect(timedOut.provider.callCount).toBe(1);
     expect(timedOut.eventsOf("retry-give-up")[0]?.reason).toMatch(
@@ -50,10 +49,8 @@ describe("RetryConfig with generate", () => {
   });
 
   it("gives up after maxRetries with the last error and a retries-exhausted event", async () => {
-    const { llm, provider, eventsOf } = scriptedManager([{ error: temporary() }]);
-    const failed = await settle(
-      llm.generate({ prompt: "hi", retryConfig: new RetryConfig({ ...quick, maxRetries: 2 }) }),
-    );
+    const { llm, provider, eventsOf } = createTestManager({ steps: [{ error: temporary() }] });
+    const failed = await settled(llm.generate({ prompt: "hi", retryConfig: new RetryConfig({ ...quick, maxRetries: 2 }) }));
     expect(TemporaryError.isInstance(failed.error)).toBe(true);
     expect(provider.callCount).toBe(3);
     expect(eventsOf("retry-scheduled").map((event) => event.attempt)).toEqual([2, 3]);
@@ -64,18 +61,16 @@ describe("RetryConfig with generate", () => {
   });
 
   it("sends one request only when maxRetries is 0", async () => {
-    const { llm, provider } = scriptedManager([{ error: temporary() }, { text: "never" }]);
-    await settle(llm.generate({ prompt: "hi", retryConfig: new RetryConfig({ maxRetries: 0 }) }));
+    const { llm, provider } = createTestManager({ steps: [{ error: temporary() }, { text: "never" }] });
+    await settled(llm.generate({ prompt: "hi", retryConfig: new RetryConfig({ maxRetries: 0 }) }));
     expect(provider.callCount).toBe(1);
   });
 
   it("waits for retry-after before the second attempt", async () => {
     vi.useFakeTimers();
     const hinted = new RateLimitError("slow down", { retryAfterMs: 2000 });
-    const { llm, provider, eventsOf } = scriptedManager([{ error: hinted }, { text: "ok" }]);
-    const pending = settle(
-      llm.generate({ prompt: "hi", retryConfig: new RetryConfig({ initialDelayMs: 10, jitter: "none" }) }),
-    );
+    const { llm, provider, eventsOf } = createTestManager({ steps: [{ error: hinted }, { text: "ok" }] });
+    const pending = settled(llm.generate({ prompt: "hi", retryConfig: new RetryConfig({ initialDelayMs: 10, jitter: "none" }) }));
     await vi.advanceTimersByTimeAsync(1999);
     expect(provider.callCount).toBe(1);
     expect(eventsOf("retry-scheduled")[0]?.delayMs).toBe(2000);
@@ -86,7 +81,7 @@ describe("RetryConfig with generate", () => {
 
   it("keeps the backoff delay when it is longer than the vendor's hint", async () => {
     const hinted = new RateLimitError("slow down", { retryAfterMs: 1 });
-    const { llm, eventsOf } = scriptedManager([{ error: hinted }, { text: "ok" }]);
+    const { llm, eventsOf } = createTestManager({ steps: [{ error: hinted }, { text: "ok" }] });
     await llm.generate({
       prompt: "hi",
       retryConfig: new RetryConfig({ initialDelayMs: 30, jitter: "none" }),
@@ -96,10 +91,8 @@ describe("RetryConfig with generate", () => {
 
   it("gives up at once when retry-after is longer than maxRetryAfterMs, saying why", async () => {
     const hinted = new RateLimitError("slow down", { retryAfterMs: 120_000 });
-    const { llm, provider, eventsOf } = scriptedManager([{ error: hinted }, { text: "ok" }]);
-    const failed = await settle(
-      llm.generate({ prompt: "hi", retryConfig: new RetryConfig({ maxRetryAfterMs: 60_000 }) }),
-    );
+    const { llm, provider, eventsOf } = createTestManager({ steps: [{ error: hinted }, { text: "ok" }] });
+    const failed = await settled(llm.generate({ prompt: "hi", retryConfig: new RetryConfig({ maxRetryAfterMs: 60_000 }) }));
     expect(failed.error).toBe(hinted);
     expect(provider.callCount).toBe(1);
     expect(eventsOf("retry-scheduled")).toHaveLength(0);
@@ -110,7 +103,7 @@ describe("RetryConfig with generate", () => {
 
   it("ignores retry-after hints when respectRetryAfter is false", async () => {
     const hinted = new RateLimitError("slow down", { retryAfterMs: 120_000 });
-    const { llm, eventsOf } = scriptedManager([{ error: hinted }, { text: "ok" }]);
+    const { llm, eventsOf } = createTestManager({ steps: [{ error: hinted }, { text: "ok" }] });
     const result = await llm.generate({
       prompt: "hi",
       retryConfig: new RetryConfig({ ...quick, respectRetryAfter: false }),
@@ -121,13 +114,11 @@ describe("RetryConfig with generate", () => {
 
   it("does not retry an exhausted quota even though RateLimitError is listed", async () => {
     const quota = new RateLimitError("insufficient_quota", { quotaExhausted: true });
-    const { llm, provider, eventsOf } = scriptedManager([{ error: quota }, { text: "ok" }]);
-    const failed = await settle(
-      llm.generate({
+    const { llm, provider, eventsOf } = createTestManager({ steps: [{ error: quota }, { text: "ok" }] });
+    const failed = await settled(llm.generate({
         prompt: "hi",
         retryConfig: new RetryConfig({ ...quick, errorsToRetry: [RateLimitError] }),
-      }),
-    );
+      }));
     expect(failed.error).toBe(quota);
     expect(provider.callCount).toBe(1);
     expect(eventsOf("retry-give-up")[0]?.reason).toBe(
@@ -136,16 +127,14 @@ describe("RetryConfig with generate", () => {
   });
 
   it("never retries an AbortError, even with a predicate that accepts everything", async () => {
-    const { llm, provider } = scriptedManager([{ error: new AbortError("stopped") }, { text: "ok" }]);
-    const failed = await settle(
-      llm.generate({ prompt: "hi", retryConfig: new RetryConfig({ ...quick, errorsToRetry: () => true }) }),
-    );
+    const { llm, provider } = createTestManager({ steps: [{ error: new AbortError("stopped") }, { text: "ok" }] });
+    const failed = await settled(llm.generate({ prompt: "hi", retryConfig: new RetryConfig({ ...quick, errorsToRetry: () => true }) }));
     expect(AbortError.isInstance(failed.error)).toBe(true);
     expect(provider.callCount).toBe(1);
   });
 
   it("retries any error a predicate accepts, including plain errors", async () => {
-    const { llm, provider } = scriptedManager([{ error: new Error("flaky socket") }, { text: "ok" }]);
+    const { llm, provider } = createTestManager({ steps: [{ error: new Error("flaky socket") }, { text: "ok" }] });
     const retryConfig = new RetryConfig({
       ...quick,
       errorsToRetry: (error) => String(error).includes("flaky"),
@@ -163,7 +152,7 @@ describe("RetryConfig with generate", () => {
       [Symbol.for("ffc.error.TemporaryError")]: true,
     });
     expect(foreign instanceof TemporaryError).toBe(false);
-    const { llm, provider } = scriptedManager([{ error: foreign }, { text: "ok" }]);
+    const { llm, provider } = createTestManager({ steps: [{ error: foreign }, { text: "ok" }] });
     await llm.generate({
       prompt: "hi",
       retryConfig: new RetryConfig({ ...quick, errorsToRetry: [TemporaryError] }),
@@ -174,14 +163,12 @@ describe("RetryConfig with generate", () => {
   it("stops a pending wait at once when the call is aborted and sends nothing more", async () => {
     vi.useFakeTimers();
     const controller = new AbortController();
-    const { llm, provider, eventsOf } = scriptedManager([{ error: temporary() }, { text: "never" }]);
-    const pending = settle(
-      llm.generate({
+    const { llm, provider, eventsOf } = createTestManager({ steps: [{ error: temporary() }, { text: "never" }] });
+    const pending = settled(llm.generate({
         prompt: "hi",
         signal: controller.signal,
         retryConfig: new RetryConfig({ initialDelayMs: 10_000, jitter: "none" }),
-      }),
-    );
+      }));
     await vi.advanceTimersByTimeAsync(5);
     expect(eventsOf("retry-scheduled")).toHaveLength(1);
     controller.abort();
@@ -194,14 +181,12 @@ describe("RetryConfig with generate", () => {
 
   it("ends a wait that outlives the call's deadline with a TimeoutError", async () => {
     vi.useFakeTimers();
-    const { llm, provider } = scriptedManager([{ error: temporary() }, { text: "never" }]);
-    const pending = settle(
-      llm.generate({
+    const { llm, provider } = createTestManager({ steps: [{ error: temporary() }, { text: "never" }] });
+    const pending = settled(llm.generate({
         prompt: "hi",
         deadlineMs: 50,
         retryConfig: new RetryConfig({ initialDelayMs: 10_000, jitter: "none" }),
-      }),
-    );
+      }));
     await vi.advanceTimersByTimeAsync(60);
     const outcome = await pending;
     expect(TimeoutError.isInstance(outcome.error)).toBe(true);
@@ -220,13 +205,13 @@ describe("RetryConfig with generate", () => {
     // The reserve allows one retry in the window, and the ratio adds none.
     const budget = new RetryBudget({ ratio: 0, minRetriesPerSecond: 0.1, windowMs: 10_000 });
     const retryConfig = new RetryConfig({ ...quick, retryBudget: budget });
-    const { llm, provider, eventsOf } = scriptedManager([
+    const { llm, provider, eventsOf } = createTestManager({ steps: [
       { error: temporary() },
       { text: "first" },
       { error: temporary() },
-    ]);
+    ] });
     expect((await llm.generate({ prompt: "hi", retryConfig })).text).toBe("first");
-    const failed = await settle(llm.generate({ prompt: "hi", retryConfig }));
+    const failed = await settled(llm.generate({ prompt: "hi", retryConfig }));
     expect(TemporaryError.isInstance(failed.error)).toBe(true);
     expect(provider.callCount).toBe(3);
     expect(eventsOf("retry-give-up")[0]?.reason).toBe(
@@ -237,7 +222,7 @@ describe("RetryConfig with generate", () => {
 
 describe("RetryConfig with streams", () => {
   it("retries a stream that fails before its first part", async () => {
-    const { llm, provider } = scriptedManager([{ error: temporary() }, { text: "hello stream" }]);
+    const { llm, provider } = createTestManager({ steps: [{ error: temporary() }, { text: "hello stream" }] });
     const stream = llm.stream({ prompt: "hi", retryConfig: new RetryConfig(quick) });
     let text = "";
     for await (const delta of stream.text) text += delta;
@@ -246,17 +231,15 @@ describe("RetryConfig with streams", () => {
   });
 
   it("does not retry a stream that failed after its first part and hands back the partial output", async () => {
-    const { llm, provider, eventsOf } = scriptedManager([
+    const { llm, provider, eventsOf } = createTestManager({ steps: [
       { text: "one two three four", failAfterParts: 2, error: temporary() },
       { text: "never" },
-    ]);
+    ] });
     const stream = llm.stream({ prompt: "hi", retryConfig: new RetryConfig(quick) });
     const seen: string[] = [];
-    const outcome = await settle(
-      (async () => {
+    const outcome = await settled((async () => {
         for await (const delta of stream.text) seen.push(delta);
-      })(),
-    );
+      })());
     expect(StreamInterruptedError.isInstance(outcome.error)).toBe(true);
     expect((outcome.error as StreamInterruptedError).partialText).toBe("one two ");
     expect(seen).toEqual(["one ", "two "]);

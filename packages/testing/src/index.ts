@@ -120,4 +120,5 @@ export type {
 export { createTestManager, type TestManager, type TestManagerOptions } from "./manager/create-test-manager";
 export { type RecordedEvents, recordEvents } from "./manager/record-events";
 export { type PolicyRun, type RunPolicyOptions, runPolicy } from "./manager/run-policy";
+export { type Settled, settled } from "./manager/settled";
 export { MockProvider, type MockProviderOptions, type MockStep } from "./mock-provider";
