@@ -4,7 +4,7 @@ import { breakerStoreConformanceChecks, MockProvider } from "@ffc/testing";
 import { describe, expect, it } from "vitest";
 import { RedisBreakerStore } from "./redis-breaker-store";
 import type { RedisConnectionOptions } from "./redis-connection";
-import { testClusterNodes, testRedisUrl, uniquePrefix } from "./redis-test-environment";
+import { testClusterNodes, testRedisUrl, uniquePrefix } from "./test-support/redis-test-environment";
 
 const deployments: Array<[string, () => RedisConnectionOptions]> = [
   ["standalone Redis", () => ({ url: testRedisUrl })],

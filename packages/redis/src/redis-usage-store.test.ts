@@ -2,7 +2,7 @@ import { usageStoreConformanceChecks } from "@ffc/testing";
 import { ConfigError } from "@ffc/core";
 import { describe, expect, it } from "vitest";
 import type { RedisConnectionOptions } from "./redis-connection";
-import { testClusterNodes, testRedisUrl, uniquePrefix } from "./redis-test-environment";
+import { testClusterNodes, testRedisUrl, uniquePrefix } from "./test-support/redis-test-environment";
 import { RedisUsageStore } from "./redis-usage-store";
 
 const deployments: Array<[string, () => RedisConnectionOptions]> = [
