@@ -9,8 +9,18 @@ const packagesDirectory = process.argv[2] ?? new URL("../packages", import.meta.
 // The one package whose purpose is test support: it may assert and ship conformance suites.
 const testSupportPackage = "testing";
 
-const testModules = [/^(node:)?assert(\/strict)?$/, /^vitest(\/|$)/, /^@vitest\//, /^fast-check$/, /test-support/];
-const testSources = [/\/test-support\//, /\.test(-d)?\.[cm]?ts$/, /node_modules\/(vitest|@vitest|fast-check)\//];
+const testModules = [
+  /^(node:)?assert(\/strict)?$/,
+  /^vitest(\/|$)/,
+  /^@vitest\//,
+  /^fast-check$/,
+  /test-support/,
+];
+const testSources = [
+  /\/test-support\//,
+  /\.test(-d)?\.[cm]?ts$/,
+  /node_modules\/(vitest|@vitest|fast-check)\//,
+];
 const importPattern = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["']([^"']+)["']/g;
 
 const problems = [];

@@ -2,7 +2,6 @@ import {
   BudgetExceededError,
   type BudgetStore,
   ConfigError,
-  LLMManager,
   type Policy,
   StreamInterruptedError,
   TemporaryError,

@@ -1,4 +1,3 @@
-import { budgetStoreConformanceChecks } from "@ffc/testing";
 import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -6,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { ConfigError } from "@ffc/core";
+import { budgetStoreConformanceChecks } from "@ffc/testing";
 import { describe, expect, it } from "vitest";
 import { FileBudgetStore } from "./file-budget-store";
 

@@ -1,5 +1,5 @@
-import { cacheStoreConformanceChecks } from "@ffc/testing";
 import { ConfigError } from "@ffc/core";
+import { cacheStoreConformanceChecks } from "@ffc/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { MemoryCacheStore } from "./memory-cache-store";
 

@@ -2,7 +2,6 @@ import {
   type CacheStore,
   type CallContext,
   ConfigError,
-  type LLMEvent,
   LLMManager,
   type Plugin,
   type Policy,

@@ -1,8 +1,8 @@
 import { RetryConfig } from "@ffc/retry";
 import { answerOpenAIRequest, createTestManager, openaiErrorReply, type Reply } from "@ffc/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seededRandom } from "./test-support/seeded-random";
 import { FallbackConfig } from "./fallback-config";
+import { seededRandom } from "./test-support/seeded-random";
 import { openaiThenAnthropic, startWireBench, type WireBench } from "./test-support/wire-bench";
 
 const calls = 1000;

@@ -1,5 +1,5 @@
-import { MockProvider, createTestManager, settled } from "@ffc/testing";
 import { type BreakerStore, CircuitOpenError, InvalidRequestError, TemporaryError } from "@ffc/core";
+import { createTestManager, MockProvider, settled } from "@ffc/testing";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { FallbackConfig } from "./fallback-config";
 import { MemoryBreakerStore } from "./memory-breaker-store";
@@ -29,7 +29,12 @@ function chain(
     ],
     breaker: { failureThreshold: 3, cooldownMs: 10_000, ...breaker },
   });
-  return { primary, secondary, fallbackConfig, ...createTestManager({ provider: primary, model: "primary-model" }) };
+  return {
+    primary,
+    secondary,
+    fallbackConfig,
+    ...createTestManager({ provider: primary, model: "primary-model" }),
+  };
 }
 
 describe("the circuit breaker of FallbackConfig", () => {

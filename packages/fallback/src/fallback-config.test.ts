@@ -1,4 +1,3 @@
-import { MockProvider, createTestManager, settled } from "@ffc/testing";
 import {
   AbortError,
   AllProvidersFailedError,
@@ -12,9 +11,10 @@ import {
   unregisterProvider,
 } from "@ffc/core";
 import { RetryConfig } from "@ffc/retry";
+import { createTestManager, MockProvider, settled } from "@ffc/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { readStream } from "./test-support/read-stream";
 import { FallbackConfig } from "./fallback-config";
+import { readStream } from "./test-support/read-stream";
 
 const temporary = () => new TemporaryError("overloaded", { status: 503 });
 const quickRetry = () => new RetryConfig({ maxRetries: 2, initialDelayMs: 1, maxDelayMs: 1 });
@@ -60,7 +60,10 @@ describe("FallbackConfig with generate", () => {
 
   it("spends the retries of each target before falling back", async () => {
     const primary = new MockProvider({ id: "primary", script: [{ error: temporary() }] });
-    const secondary = new MockProvider({ id: "secondary", script: [{ error: temporary() }, { text: "second try" }] });
+    const secondary = new MockProvider({
+      id: "secondary",
+      script: [{ error: temporary() }, { text: "second try" }],
+    });
     const { llm, eventsOf } = createTestManager({ provider: primary, model: "primary-model" });
     const fallbackConfig = new FallbackConfig({
       targets: [
@@ -118,9 +121,17 @@ describe("FallbackConfig with generate", () => {
 
   it("moves a context-length error only to a target with a larger window", async () => {
     const tooLong = new ContextLengthError("prompt too long");
-    const small = new MockProvider({ id: "small", script: [{ error: tooLong }], modelInfo: { contextWindow: 8000 } });
+    const small = new MockProvider({
+      id: "small",
+      script: [{ error: tooLong }],
+      modelInfo: { contextWindow: 8000 },
+    });
     const smaller = new MockProvider({ id: "smaller", modelInfo: { contextWindow: 4000 } });
-    const large = new MockProvider({ id: "large", script: [{ text: "fits" }], modelInfo: { contextWindow: 200_000 } });
+    const large = new MockProvider({
+      id: "large",
+      script: [{ text: "fits" }],
+      modelInfo: { contextWindow: 200_000 },
+    });
     const { llm } = createTestManager({ provider: small, model: "primary-model" });
     const fallbackConfig = new FallbackConfig({
       targets: [
@@ -135,8 +146,11 @@ describe("FallbackConfig with generate", () => {
   });
 
   it("fails with every attempt when no target has a larger window, saying why the others were not tried", async () => {
-    const small = new MockProvider({ id: "small", script: [{ error: new ContextLengthError("prompt too long") }],
-      modelInfo: { contextWindow: 8000 } });
+    const small = new MockProvider({
+      id: "small",
+      script: [{ error: new ContextLengthError("prompt too long") }],
+      modelInfo: { contextWindow: 8000 },
+    });
     const unknown = new MockProvider({ id: "unknown" });
     const { llm } = createTestManager({ provider: small, model: "primary-model" });
     const fallbackConfig = new FallbackConfig({
@@ -174,7 +188,10 @@ describe("FallbackConfig with generate", () => {
 
   it("throws AllProvidersFailedError holding every attempt when every target fails", async () => {
     const primary = new MockProvider({ id: "primary", script: [{ error: temporary() }] });
-    const secondary = new MockProvider({ id: "secondary", script: [{ error: new TimeoutError("too slow") }] });
+    const secondary = new MockProvider({
+      id: "secondary",
+      script: [{ error: new TimeoutError("too slow") }],
+    });
     const { llm } = createTestManager({ provider: primary, model: "primary-model" });
     const fallbackConfig = new FallbackConfig({
       targets: [
@@ -232,7 +249,10 @@ describe("FallbackConfig with generate", () => {
   });
 
   it("falls back on a predicate's say-so", async () => {
-    const primary = new MockProvider({ id: "primary", script: [{ error: new InvalidRequestError("model not found", { status: 404 }) }] });
+    const primary = new MockProvider({
+      id: "primary",
+      script: [{ error: new InvalidRequestError("model not found", { status: 404 }) }],
+    });
     const secondary = new MockProvider({ id: "secondary", script: [{ text: "ok" }] });
     const { llm } = createTestManager({ provider: primary, model: "primary-model" });
     const fallbackConfig = new FallbackConfig({
@@ -265,7 +285,10 @@ describe("FallbackConfig with streams", () => {
   });
 
   it("ends in StreamInterruptedError with the parts already delivered when the stream breaks after its first part", async () => {
-    const primary = new MockProvider({ id: "primary", script: [{ text: "one two three four", failAfterParts: 3, error: temporary() }] });
+    const primary = new MockProvider({
+      id: "primary",
+      script: [{ text: "one two three four", failAfterParts: 3, error: temporary() }],
+    });
     const secondary = new MockProvider({ id: "secondary", script: [{ text: "never" }] });
     const { llm } = createTestManager({ provider: primary, model: "primary-model" });
     const fallbackConfig = new FallbackConfig({
@@ -284,7 +307,10 @@ describe("FallbackConfig with streams", () => {
   });
 
   it("with restartStream restarts on the next target after the partial parts", async () => {
-    const primary = new MockProvider({ id: "primary", script: [{ text: "one two three", failAfterParts: 2, error: temporary() }] });
+    const primary = new MockProvider({
+      id: "primary",
+      script: [{ text: "one two three", failAfterParts: 2, error: temporary() }],
+    });
     const secondary = new MockProvider({ id: "secondary", script: [{ text: "fresh answer" }] });
     const { llm, eventsOf } = createTestManager({ provider: primary, model: "primary-model" });
     const fallbackConfig = new FallbackConfig({

@@ -1,4 +1,3 @@
-import { MockProvider, createTestManager, settled } from "@ffc/testing";
 import {
   ConfigError,
   Provider,
@@ -7,6 +6,7 @@ import {
   TemporaryError,
   unregisterProvider,
 } from "@ffc/core";
+import { createTestManager, MockProvider, settled } from "@ffc/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { FallbackConfig } from "./fallback-config";
 
@@ -119,15 +119,28 @@ describe("FallbackConfig options", () => {
     });
     // A healthy primary never loads the fallback's package (ids resolve lazily).
     expect(
-      (await createTestManager({ provider: healthy, model: "primary-model" }).llm.generate({ prompt: "hi", fallbackConfig: healthyChain })).text,
+      (
+        await createTestManager({ provider: healthy, model: "primary-model" }).llm.generate({
+          prompt: "hi",
+          fallbackConfig: healthyChain,
+        })
+      ).text,
     ).toBe("fine");
 
-    const failing = new MockProvider({ id: "primary", script: [{ error: new TemporaryError("overloaded") }] });
+    const failing = new MockProvider({
+      id: "primary",
+      script: [{ error: new TemporaryError("overloaded") }],
+    });
     const failingChain = new FallbackConfig({
       providers: [failing, "vertex"],
       models: ["a", "gemini-2.5-pro"],
     });
-    const outcome = await settled(createTestManager({ provider: failing, model: "primary-model" }).llm.generate({ prompt: "hi", fallbackConfig: failingChain }));
+    const outcome = await settled(
+      createTestManager({ provider: failing, model: "primary-model" }).llm.generate({
+        prompt: "hi",
+        fallbackConfig: failingChain,
+      }),
+    );
     expect(ProviderNotInstalledError.isInstance(outcome.error)).toBe(true);
     expect((outcome.error as Error).message).toMatch(/npm install @acme\/ffc-vertex/);
   });

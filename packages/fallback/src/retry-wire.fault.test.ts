@@ -1,6 +1,12 @@
 import { AbortError, RateLimitError, StreamInterruptedError, TemporaryError } from "@ffc/core";
 import { RetryConfig } from "@ffc/retry";
-import { anthropicStreamErrorReply, createTestManager, openaiChatChunks, openaiChatInBandError, openaiErrorReply } from "@ffc/testing";
+import {
+  anthropicStreamErrorReply,
+  createTestManager,
+  openaiChatChunks,
+  openaiChatInBandError,
+  openaiErrorReply,
+} from "@ffc/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FallbackConfig } from "./fallback-config";
 import { startWireBench, type WireBench } from "./test-support/wire-bench";

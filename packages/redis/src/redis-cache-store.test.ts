@@ -1,6 +1,6 @@
 import { ResponseCache } from "@ffc/cache";
 import { ConfigError, LLMManager } from "@ffc/core";
-import { MockProvider, cacheStoreConformanceChecks } from "@ffc/testing";
+import { cacheStoreConformanceChecks, MockProvider } from "@ffc/testing";
 import { describe, expect, it } from "vitest";
 import { RedisCacheStore } from "./redis-cache-store";
 import type { RedisConnectionOptions } from "./redis-connection";

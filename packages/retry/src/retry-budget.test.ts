@@ -1,5 +1,5 @@
-import { createTestManager, settled } from "@ffc/testing";
 import { TemporaryError } from "@ffc/core";
+import { createTestManager, settled } from "@ffc/testing";
 import { describe, expect, it } from "vitest";
 import { RetryBudget } from "./retry-budget";
 import { RetryConfig } from "./retry-config";

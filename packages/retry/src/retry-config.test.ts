@@ -6,7 +6,7 @@ import {
   TemporaryError,
   TimeoutError,
 } from "@ffc/core";
-import { MockProvider, createTestManager, settled } from "@ffc/testing";
+import { createTestManager, MockProvider, settled } from "@ffc/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { RetryBudget } from "./retry-budget";
 import { RetryConfig } from "./retry-config";
@@ -34,7 +34,9 @@ describe("RetryConfig with generate", () => {
       backoffFactor: 1.5,
       errorsToRetry: [RateLimitError, TemporaryError],
     });
-    const limited = createTestManager({ steps: [{ error: new RateLimitError("slow down") }, { text: "ok" }] });
+    const limited = createTestManager({
+      steps: [{ error: new RateLimitError("slow down") }, { text: "ok" }],
+    });
     const pending = settled(limited.llm.generate({ prompt: "hi", retryConfig }));
     await vi.runAllTimersAsync();
     expect((await pending).value?.text).toBe("ok");
@@ -50,7 +52,9 @@ describe("RetryConfig with generate", () => {
 
   it("gives up after maxRetries with the last error and a retries-exhausted event", async () => {
     const { llm, provider, eventsOf } = createTestManager({ steps: [{ error: temporary() }] });
-    const failed = await settled(llm.generate({ prompt: "hi", retryConfig: new RetryConfig({ ...quick, maxRetries: 2 }) }));
+    const failed = await settled(
+      llm.generate({ prompt: "hi", retryConfig: new RetryConfig({ ...quick, maxRetries: 2 }) }),
+    );
     expect(TemporaryError.isInstance(failed.error)).toBe(true);
     expect(provider.callCount).toBe(3);
     expect(eventsOf("retry-scheduled").map((event) => event.attempt)).toEqual([2, 3]);
@@ -70,7 +74,9 @@ describe("RetryConfig with generate", () => {
     vi.useFakeTimers();
     const hinted = new RateLimitError("slow down", { retryAfterMs: 2000 });
     const { llm, provider, eventsOf } = createTestManager({ steps: [{ error: hinted }, { text: "ok" }] });
-    const pending = settled(llm.generate({ prompt: "hi", retryConfig: new RetryConfig({ initialDelayMs: 10, jitter: "none" }) }));
+    const pending = settled(
+      llm.generate({ prompt: "hi", retryConfig: new RetryConfig({ initialDelayMs: 10, jitter: "none" }) }),
+    );
     await vi.advanceTimersByTimeAsync(1999);
     expect(provider.callCount).toBe(1);
     expect(eventsOf("retry-scheduled")[0]?.delayMs).toBe(2000);
@@ -92,7 +98,9 @@ describe("RetryConfig with generate", () => {
   it("gives up at once when retry-after is longer than maxRetryAfterMs, saying why", async () => {
     const hinted = new RateLimitError("slow down", { retryAfterMs: 120_000 });
     const { llm, provider, eventsOf } = createTestManager({ steps: [{ error: hinted }, { text: "ok" }] });
-    const failed = await settled(llm.generate({ prompt: "hi", retryConfig: new RetryConfig({ maxRetryAfterMs: 60_000 }) }));
+    const failed = await settled(
+      llm.generate({ prompt: "hi", retryConfig: new RetryConfig({ maxRetryAfterMs: 60_000 }) }),
+    );
     expect(failed.error).toBe(hinted);
     expect(provider.callCount).toBe(1);
     expect(eventsOf("retry-scheduled")).toHaveLength(0);
@@ -115,10 +123,12 @@ describe("RetryConfig with generate", () => {
   it("does not retry an exhausted quota even though RateLimitError is listed", async () => {
     const quota = new RateLimitError("insufficient_quota", { quotaExhausted: true });
     const { llm, provider, eventsOf } = createTestManager({ steps: [{ error: quota }, { text: "ok" }] });
-    const failed = await settled(llm.generate({
+    const failed = await settled(
+      llm.generate({
         prompt: "hi",
         retryConfig: new RetryConfig({ ...quick, errorsToRetry: [RateLimitError] }),
-      }));
+      }),
+    );
     expect(failed.error).toBe(quota);
     expect(provider.callCount).toBe(1);
     expect(eventsOf("retry-give-up")[0]?.reason).toBe(
@@ -127,14 +137,20 @@ describe("RetryConfig with generate", () => {
   });
 
   it("never retries an AbortError, even with a predicate that accepts everything", async () => {
-    const { llm, provider } = createTestManager({ steps: [{ error: new AbortError("stopped") }, { text: "ok" }] });
-    const failed = await settled(llm.generate({ prompt: "hi", retryConfig: new RetryConfig({ ...quick, errorsToRetry: () => true }) }));
+    const { llm, provider } = createTestManager({
+      steps: [{ error: new AbortError("stopped") }, { text: "ok" }],
+    });
+    const failed = await settled(
+      llm.generate({ prompt: "hi", retryConfig: new RetryConfig({ ...quick, errorsToRetry: () => true }) }),
+    );
     expect(AbortError.isInstance(failed.error)).toBe(true);
     expect(provider.callCount).toBe(1);
   });
 
   it("retries any error a predicate accepts, including plain errors", async () => {
-    const { llm, provider } = createTestManager({ steps: [{ error: new Error("flaky socket") }, { text: "ok" }] });
+    const { llm, provider } = createTestManager({
+      steps: [{ error: new Error("flaky socket") }, { text: "ok" }],
+    });
     const retryConfig = new RetryConfig({
       ...quick,
       errorsToRetry: (error) => String(error).includes("flaky"),
@@ -163,12 +179,16 @@ describe("RetryConfig with generate", () => {
   it("stops a pending wait at once when the call is aborted and sends nothing more", async () => {
     vi.useFakeTimers();
     const controller = new AbortController();
-    const { llm, provider, eventsOf } = createTestManager({ steps: [{ error: temporary() }, { text: "never" }] });
-    const pending = settled(llm.generate({
+    const { llm, provider, eventsOf } = createTestManager({
+      steps: [{ error: temporary() }, { text: "never" }],
+    });
+    const pending = settled(
+      llm.generate({
         prompt: "hi",
         signal: controller.signal,
         retryConfig: new RetryConfig({ initialDelayMs: 10_000, jitter: "none" }),
-      }));
+      }),
+    );
     await vi.advanceTimersByTimeAsync(5);
     expect(eventsOf("retry-scheduled")).toHaveLength(1);
     controller.abort();
@@ -182,11 +202,13 @@ describe("RetryConfig with generate", () => {
   it("ends a wait that outlives the call's deadline with a TimeoutError", async () => {
     vi.useFakeTimers();
     const { llm, provider } = createTestManager({ steps: [{ error: temporary() }, { text: "never" }] });
-    const pending = settled(llm.generate({
+    const pending = settled(
+      llm.generate({
         prompt: "hi",
         deadlineMs: 50,
         retryConfig: new RetryConfig({ initialDelayMs: 10_000, jitter: "none" }),
-      }));
+      }),
+    );
     await vi.advanceTimersByTimeAsync(60);
     const outcome = await pending;
     expect(TimeoutError.isInstance(outcome.error)).toBe(true);
@@ -205,11 +227,9 @@ describe("RetryConfig with generate", () => {
     // The reserve allows one retry in the window, and the ratio adds none.
     const budget = new RetryBudget({ ratio: 0, minRetriesPerSecond: 0.1, windowMs: 10_000 });
     const retryConfig = new RetryConfig({ ...quick, retryBudget: budget });
-    const { llm, provider, eventsOf } = createTestManager({ steps: [
-      { error: temporary() },
-      { text: "first" },
-      { error: temporary() },
-    ] });
+    const { llm, provider, eventsOf } = createTestManager({
+      steps: [{ error: temporary() }, { text: "first" }, { error: temporary() }],
+    });
     expect((await llm.generate({ prompt: "hi", retryConfig })).text).toBe("first");
     const failed = await settled(llm.generate({ prompt: "hi", retryConfig }));
     expect(TemporaryError.isInstance(failed.error)).toBe(true);
@@ -222,7 +242,9 @@ describe("RetryConfig with generate", () => {
 
 describe("RetryConfig with streams", () => {
   it("retries a stream that fails before its first part", async () => {
-    const { llm, provider } = createTestManager({ steps: [{ error: temporary() }, { text: "hello stream" }] });
+    const { llm, provider } = createTestManager({
+      steps: [{ error: temporary() }, { text: "hello stream" }],
+    });
     const stream = llm.stream({ prompt: "hi", retryConfig: new RetryConfig(quick) });
     let text = "";
     for await (const delta of stream.text) text += delta;
@@ -231,15 +253,16 @@ describe("RetryConfig with streams", () => {
   });
 
   it("does not retry a stream that failed after its first part and hands back the partial output", async () => {
-    const { llm, provider, eventsOf } = createTestManager({ steps: [
-      { text: "one two three four", failAfterParts: 2, error: temporary() },
-      { text: "never" },
-    ] });
+    const { llm, provider, eventsOf } = createTestManager({
+      steps: [{ text: "one two three four", failAfterParts: 2, error: temporary() }, { text: "never" }],
+    });
     const stream = llm.stream({ prompt: "hi", retryConfig: new RetryConfig(quick) });
     const seen: string[] = [];
-    const outcome = await settled((async () => {
+    const outcome = await settled(
+      (async () => {
         for await (const delta of stream.text) seen.push(delta);
-      })());
+      })(),
+    );
     expect(StreamInterruptedError.isInstance(outcome.error)).toBe(true);
     expect((outcome.error as StreamInterruptedError).partialText).toBe("one two ");
     expect(seen).toEqual(["one ", "two "]);

@@ -9,7 +9,10 @@ export function setup(
   steps: MockStep[] = [{ text: "ok", usage: { inputTokens: 10, outputTokens: 5 } }],
 ) {
   const limiter = new RateLimiter(options);
-  return { limiter, ...createTestManager({ providerId: "openai", model: "gpt-4o", steps, plugins: [limiter] }) };
+  return {
+    limiter,
+    ...createTestManager({ providerId: "openai", model: "gpt-4o", steps, plugins: [limiter] }),
+  };
 }
 
 /** What is left under a key, read without taking anything (an amount above the limit records nothing). */

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { breakerStoreConformanceChecks } from "./breaker-store-conformance";
 
 /** A map-backed store; each flaw breaks one rule of the contract. */
-function storeWith(flaw?: "awaits-between-read-and-write" | "resolves-to-the-old-state" | "ignores-delete"): BreakerStore {
+function storeWith(
+  flaw?: "awaits-between-read-and-write" | "resolves-to-the-old-state" | "ignores-delete",
+): BreakerStore {
   const states = new Map<string, BreakerState>();
   return {
     get: async (key) => states.get(key),

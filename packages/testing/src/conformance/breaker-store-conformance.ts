@@ -2,7 +2,14 @@ import type { BreakerState, BreakerStore } from "@ffc/core";
 import { type ConformanceCheck, type StoreFactory, storeCheckBuilder } from "./conformance-check";
 import { expectEqual } from "./expectations";
 
-const closed: BreakerState = { state: "closed", failures: 0, calls: 0, windowStart: 0, openUntil: 0, probeUntil: 0 };
+const closed: BreakerState = {
+  state: "closed",
+  failures: 0,
+  calls: 0,
+  windowStart: 0,
+  openUntil: 0,
+  probeUntil: 0,
+};
 
 /** A pure `change` that counts one more failure, as a breaker does after a failed call. */
 const oneMoreFailure = (current: BreakerState | undefined): BreakerState => ({
@@ -19,15 +26,18 @@ const oneMoreFailure = (current: BreakerState | undefined): BreakerState => ({
 export function breakerStoreConformanceChecks(createStore: StoreFactory<BreakerStore>): ConformanceCheck[] {
   const check = storeCheckBuilder(createStore);
   return [
-    check("has no state for a key never updated, and update's change receives undefined", async (store, key) => {
-      expectEqual(await store.get(key("never")), undefined, "get of a key never updated");
-      const seen: Array<BreakerState | undefined> = [];
-      await store.update(key("first"), (current) => {
-        seen.push(current);
-        return oneMoreFailure(current);
-      });
-      expectEqual(seen[0], undefined, "the state change first received for a new key");
-    }),
+    check(
+      "has no state for a key never updated, and update's change receives undefined",
+      async (store, key) => {
+        expectEqual(await store.get(key("never")), undefined, "get of a key never updated");
+        const seen: Array<BreakerState | undefined> = [];
+        await store.update(key("first"), (current) => {
+          seen.push(current);
+          return oneMoreFailure(current);
+        });
+        expectEqual(seen[0], undefined, "the state change first received for a new key");
+      },
+    ),
     check("stores what change returns, resolves to it and reads it back", async (store, key) => {
       const opened: BreakerState = { ...closed, state: "open", failures: 5, openUntil: 1_900_000_000_000 };
       const stored = await store.update(key("target"), () => opened);
@@ -51,25 +61,38 @@ export function breakerStoreConformanceChecks(createStore: StoreFactory<BreakerS
     }),
     check("loses no update when 100 updates of one key run at once", async (store, key) => {
       await Promise.all(Array.from({ length: 100 }, () => store.update(key("contended"), oneMoreFailure)));
-      expectEqual((await store.get(key("contended")))?.failures, 100, "failures after 100 concurrent updates");
-    }),
-    check("stores and resolves to the result of change's last call, however often it is retried", async (store, key) => {
-      const outcomes = await Promise.all(
-        Array.from({ length: 20 }, async () => {
-          let lastReturned: BreakerState | undefined;
-          const resolved = await store.update(key("retried"), (current) => {
-            lastReturned = oneMoreFailure(current);
-            return lastReturned;
-          });
-          return { lastReturned, resolved };
-        }),
+      expectEqual(
+        (await store.get(key("contended")))?.failures,
+        100,
+        "failures after 100 concurrent updates",
       );
-      for (const { lastReturned, resolved } of outcomes) {
-        expectEqual(resolved, lastReturned, "what update resolved to, against change's last result");
-      }
-      const failures = outcomes.map((outcome) => outcome.resolved.failures).sort((left, right) => left - right);
-      expectEqual(failures, Array.from({ length: 20 }, (_, index) => index + 1), "failures each update stored");
     }),
+    check(
+      "stores and resolves to the result of change's last call, however often it is retried",
+      async (store, key) => {
+        const outcomes = await Promise.all(
+          Array.from({ length: 20 }, async () => {
+            let lastReturned: BreakerState | undefined;
+            const resolved = await store.update(key("retried"), (current) => {
+              lastReturned = oneMoreFailure(current);
+              return lastReturned;
+            });
+            return { lastReturned, resolved };
+          }),
+        );
+        for (const { lastReturned, resolved } of outcomes) {
+          expectEqual(resolved, lastReturned, "what update resolved to, against change's last result");
+        }
+        const failures = outcomes
+          .map((outcome) => outcome.resolved.failures)
+          .sort((left, right) => left - right);
+        expectEqual(
+          failures,
+          Array.from({ length: 20 }, (_, index) => index + 1),
+          "failures each update stored",
+        );
+      },
+    ),
     check("forgets a deleted key, so that it reads as a closed breaker again", async (store, key) => {
       await store.update(key("deleted"), oneMoreFailure);
       await store.delete(key("deleted"));

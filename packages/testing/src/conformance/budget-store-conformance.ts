@@ -36,7 +36,9 @@ export function budgetStoreConformanceChecks(createStore: StoreFactory<BudgetSto
       expectEqual(await store.usage(key("budget")), nothing, "usage of an unknown key");
     }),
     check("holds a reservation that fits and reports it as reserved", async (store, key) => {
-      const outcome = await store.reserve(reserve(key("budget"), "a", amount(100, 0.5), { tokens: 1000, usd: 1 }));
+      const outcome = await store.reserve(
+        reserve(key("budget"), "a", amount(100, 0.5), { tokens: 1000, usd: 1 }),
+      );
       expectEqual(outcome.ok, true, "reservation admitted");
       expectEqual(
         await store.usage(key("budget")),
@@ -57,13 +59,18 @@ export function budgetStoreConformanceChecks(createStore: StoreFactory<BudgetSto
       const outcome = await store.reserve(reserve(key("budget"), "b", amount(1, 0.3), { usd: 1 }));
       expectEqual(!outcome.ok && outcome.exceeded, "usd", "exceeded");
     }),
-    check("admits exactly as many reservations as fit the USD limit, without float drift", async (store, key) => {
-      const results: boolean[] = [];
-      for (let index = 0; index < 11; index += 1) {
-        results.push((await store.reserve(reserve(key("budget"), `r${index}`, amount(0, 0.1), { usd: 1 }))).ok);
-      }
-      expectEqual(results, [...Array(10).fill(true), false], "admitted reservations of $0.10 under $1");
-    }),
+    check(
+      "admits exactly as many reservations as fit the USD limit, without float drift",
+      async (store, key) => {
+        const results: boolean[] = [];
+        for (let index = 0; index < 11; index += 1) {
+          results.push(
+            (await store.reserve(reserve(key("budget"), `r${index}`, amount(0, 0.1), { usd: 1 }))).ok,
+          );
+        }
+        expectEqual(results, [...Array(10).fill(true), false], "admitted reservations of $0.10 under $1");
+      },
+    ),
     check("replaces a reservation with the actual spend when settled", async (store, key) => {
       await store.reserve(reserve(key("budget"), "a", amount(1000, 0.02), { tokens: 5000 }));
       const usage = await store.settle(settle(key("budget"), "a", amount(250, 0.005)));
@@ -96,8 +103,13 @@ export function budgetStoreConformanceChecks(createStore: StoreFactory<BudgetSto
       expectEqual((await store.usage(key("budget"))).spent, amount(70, 0.01), "spent");
     }),
     check("drops a reservation that is not settled within its TTL", async (store, key) => {
-      await store.reserve({ ...reserve(key("budget"), "crashed", amount(900, 0), { tokens: 1000 }), ttlMs: 40 });
-      const blocked = await store.reserve(reserve(key("budget"), "blocked", amount(200, 0), { tokens: 1000 }));
+      await store.reserve({
+        ...reserve(key("budget"), "crashed", amount(900, 0), { tokens: 1000 }),
+        ttlMs: 40,
+      });
+      const blocked = await store.reserve(
+        reserve(key("budget"), "blocked", amount(200, 0), { tokens: 1000 }),
+      );
       expectEqual(blocked.ok, false, "a reservation beside a live one admitted");
       await wait(120);
       const after = await store.reserve(reserve(key("budget"), "after", amount(200, 0), { tokens: 1000 }));
@@ -115,7 +127,11 @@ export function budgetStoreConformanceChecks(createStore: StoreFactory<BudgetSto
           store.reserve(reserve(key("budget"), `c${index}`, amount(10, 0.01), { tokens: 150 })),
         ),
       );
-      expectEqual(outcomes.filter((outcome) => outcome.ok).length, 15, "admitted of 40 concurrent reservations");
+      expectEqual(
+        outcomes.filter((outcome) => outcome.ok).length,
+        15,
+        "admitted of 40 concurrent reservations",
+      );
       const usage = await store.usage(key("budget"));
       expectEqual(usage.reserved, amount(150, 0.15), "reserved");
       expectEqual(usage.reservations, 15, "reservations");

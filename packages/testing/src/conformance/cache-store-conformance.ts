@@ -43,7 +43,8 @@ export function cacheStoreConformanceChecks(createStore: StoreFactory<CacheStore
     check("keeps keys of any characters apart", async (store, key) => {
       const names = ["plain", "with space", "{braces}", "}{", "ünïcödé ✓", "a:b:c", "x".repeat(1000)];
       for (const name of names) await store.set(key(name), `value of ${name}`, 60_000);
-      for (const name of names) expectEqual(await store.get(key(name)), `value of ${name}`, `value of key ${name}`);
+      for (const name of names)
+        expectEqual(await store.get(key(name)), `value of ${name}`, `value of key ${name}`);
     }),
     check("returns large and non-ASCII values byte for byte", async (store, key) => {
       const value = `${"日本語のテキスト 🚀 \u0000 \n".repeat(20_000)}end`;

@@ -17,12 +17,7 @@ export function expectThat(condition: boolean, what: string, wanted: string, act
 
 /** Fails unless `actual` is within a billionth of `expected` (sums of USD amounts). */
 export function expectClose(actual: number | undefined, expected: number, what: string): void {
-  expectThat(
-    actual !== undefined && Math.abs(actual - expected) <= 1e-9,
-    what,
-    `about ${expected}`,
-    actual,
-  );
+  expectThat(actual !== undefined && Math.abs(actual - expected) <= 1e-9, what, `about ${expected}`, actual);
 }
 
 /** Waits `ms` milliseconds of real time (stores with their own clock, such as Redis, need it). */

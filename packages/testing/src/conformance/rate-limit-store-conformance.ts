@@ -7,10 +7,18 @@ import { expectEqual, expectThat, wait } from "./expectations";
  * short windows, because a shared store (Redis) keeps its own clock:
  * `for (const check of rateLimitStoreConformanceChecks(() => new MyStore())) it(check.name, check.run)`.
  */
-export function rateLimitStoreConformanceChecks(createStore: StoreFactory<RateLimitStore>): ConformanceCheck[] {
+export function rateLimitStoreConformanceChecks(
+  createStore: StoreFactory<RateLimitStore>,
+): ConformanceCheck[] {
   const check = storeCheckBuilder(createStore);
-  const take = (store: RateLimitStore, key: string, amount: number, limit: number, windowMs = 60_000, id = newId()) =>
-    store.take({ key, id, amount, limit, windowMs });
+  const take = (
+    store: RateLimitStore,
+    key: string,
+    amount: number,
+    limit: number,
+    windowMs = 60_000,
+    id = newId(),
+  ) => store.take({ key, id, amount, limit, windowMs });
   const between = (value: number, low: number, high: number, what: string) =>
     expectThat(value > low && value <= high, what, `more than ${low} and at most ${high}`, value);
 
@@ -67,7 +75,11 @@ export function rateLimitStoreConformanceChecks(createStore: StoreFactory<RateLi
     }),
     check("ignores a settle of an unknown take", async (store, key) => {
       await store.settle({ key: key("unknown"), id: newId(), amount: 5, windowMs: 60_000 });
-      expectEqual((await take(store, key("unknown"), 3, 3)).ok, true, "3 of 3 after an unknown settle allowed");
+      expectEqual(
+        (await take(store, key("unknown"), 3, 3)).ok,
+        true,
+        "3 of 3 after an unknown settle allowed",
+      );
     }),
     check("frees the window once its takes are older than windowMs", async (store, key) => {
       expectEqual((await take(store, key("w"), 2, 2, 150)).ok, true, "2 of 2 allowed");

@@ -8,7 +8,13 @@ import { expectClose, expectEqual } from "./expectations";
  */
 export function usageStoreConformanceChecks(createStore: StoreFactory<UsageStore>): ConformanceCheck[] {
   const check = storeCheckBuilder(createStore);
-  const usage = { inputTokens: 100, outputTokens: 20, totalTokens: 120, cacheReadTokens: 40, reasoningTokens: 5 };
+  const usage = {
+    inputTokens: 100,
+    outputTokens: 20,
+    totalTokens: 120,
+    cacheReadTokens: 40,
+    reasoningTokens: 5,
+  };
   return [
     check("answers undefined for a key nothing was added to", async (store, key) => {
       expectEqual(await store.get(key("total")), undefined, "get of an empty key");
@@ -42,7 +48,11 @@ export function usageStoreConformanceChecks(createStore: StoreFactory<UsageStore
       expectEqual(total?.attempts, 200, "attempts");
       expectEqual(total?.usage.totalTokens, 1000, "totalTokens");
       expectClose(total?.costUsd, 0.0002, "costUsd");
-      expectEqual((await store.get(key("user:ada")))?.usage.inputTokens, 600, "inputTokens of the second key");
+      expectEqual(
+        (await store.get(key("user:ada")))?.usage.inputTokens,
+        600,
+        "inputTokens of the second key",
+      );
     }),
   ];
 }

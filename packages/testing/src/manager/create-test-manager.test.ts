@@ -5,7 +5,9 @@ import { createTestManager } from "./create-test-manager";
 
 describe("createTestManager", () => {
   it("answers from the steps with a MockProvider and records every event in order", async () => {
-    const { llm, provider, events, eventsOf } = createTestManager({ steps: [{ text: "first" }, { text: "second" }] });
+    const { llm, provider, events, eventsOf } = createTestManager({
+      steps: [{ text: "first" }, { text: "second" }],
+    });
     expect((await llm.generate({ prompt: "a" })).text).toBe("first");
     expect((await llm.generate({ prompt: "b" })).text).toBe("second");
     expect(provider.callCount).toBe(2);

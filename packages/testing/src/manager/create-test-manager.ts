@@ -3,7 +3,8 @@ import { MockProvider, type MockStep } from "../mock-provider";
 import { type RecordedEvents, recordEvents } from "./record-events";
 
 /** Options of createTestManager: the manager's options plus what to answer with. */
-export interface TestManagerOptions<Provider extends LanguageProvider = MockProvider> extends LLMManagerOptions {
+export interface TestManagerOptions<Provider extends LanguageProvider = MockProvider>
+  extends LLMManagerOptions {
   /** Answers of the MockProvider made for you, one per request (the last repeats). Ignored with `provider`. */
   steps?: MockStep[];
   /** A provider of your own instead of a MockProvider, e.g. an SDK provider pointed at a fake server. */
@@ -41,7 +42,8 @@ export function createTestManager<Provider extends LanguageProvider = MockProvid
   options: TestManagerOptions<Provider> = {},
 ): TestManager<Provider> {
   const { steps, provider: given, providerId, model, config, ...managerOptions } = options;
-  const provider = given ?? (new MockProvider({ id: providerId ?? "mock", script: steps }) as unknown as Provider);
+  const provider =
+    given ?? (new MockProvider({ id: providerId ?? "mock", script: steps }) as unknown as Provider);
   const llm = new LLMManager({ ...config, provider, model: model ?? "mock-model" }, managerOptions);
   return { llm, provider, ...recordEvents(llm) };
 }

@@ -30,7 +30,9 @@ const elsewhere = (provider: MockProvider): Policy => ({
 
 describe("runPolicy", () => {
   it("runs a policy alone around the scripted provider and reports result, attempts and events", async () => {
-    const run = await runPolicy(onceMore, { steps: [{ error: new TemporaryError("overloaded") }, { text: "ok" }] });
+    const run = await runPolicy(onceMore, {
+      steps: [{ error: new TemporaryError("overloaded") }, { text: "ok" }],
+    });
     expect(run.error).toBeUndefined();
     expect(run.result?.text).toBe("ok");
     expect(run.attempts.map((attempt) => attempt.error === undefined)).toEqual([false, true]);

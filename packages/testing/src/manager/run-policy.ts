@@ -1,6 +1,13 @@
 // The one file of @ffc/testing that uses the plugin author's types (Policy, GenerateOptions'
 // `policies`): when they move to a subpath of @ffc/core, only this import changes.
-import type { AttemptRecord, GenerateOptions, GenerateResult, LanguageProvider, Policy, StreamPart } from "@ffc/core";
+import type {
+  AttemptRecord,
+  GenerateOptions,
+  GenerateResult,
+  LanguageProvider,
+  Policy,
+  StreamPart,
+} from "@ffc/core";
 import type { MockProvider } from "../mock-provider";
 import { createTestManager, type TestManager, type TestManagerOptions } from "./create-test-manager";
 
