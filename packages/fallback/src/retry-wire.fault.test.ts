@@ -9,6 +9,7 @@ import {
 } from "@ffc/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FallbackConfig } from "./fallback-config";
+import { readStream } from "./test-support/read-stream";
 import { startWireBench, type WireBench } from "./test-support/wire-bench";
 
 let bench: WireBench;
@@ -24,16 +25,6 @@ beforeEach(() => {
   bench.openaiServer.reset();
   bench.anthropicServer.reset();
 });
-
-async function readText(stream: AsyncIterable<{ type: string; text?: string }>) {
-  const texts: string[] = [];
-  try {
-    for await (const part of stream) if (part.type === "text-delta") texts.push(part.text ?? "");
-    return { texts };
-  } catch (error) {
-    return { texts, error };
-  }
-}
 
 describe("retry through the real OpenAI and Anthropic SDKs", () => {
   it("waits for retry-after: 1 after a 429 and sends exactly two requests", async () => {
@@ -60,7 +51,7 @@ describe("retry through the real OpenAI and Anthropic SDKs", () => {
   it("types an OpenAI error event sent after HTTP 200 and retries it before the first part", async () => {
     bench.openaiServer.enqueue(openaiChatInBandError("gpt-4o", "server"));
     const { llm, eventsOf } = createTestManager({ provider: bench.openai, model: "gpt-4o" });
-    const read = await readText(llm.stream({ prompt: "stream me", retryConfig: quickRetry() }));
+    const read = await readStream(llm.stream({ prompt: "stream me", retryConfig: quickRetry() }));
     expect(read.error).toBeUndefined();
     expect(read.texts.join("")).toBe("You said: stream me");
     expect(bench.openaiServer.requests).toHaveLength(2);
@@ -73,7 +64,7 @@ describe("retry through the real OpenAI and Anthropic SDKs", () => {
     const fallbackConfig = new FallbackConfig({
       targets: [{ provider: bench.anthropic, model: "claude-haiku-4-5" }],
     });
-    const read = await readText(
+    const read = await readStream(
       llm.stream({ prompt: "stream me", retryConfig: quickRetry(), fallbackConfig }),
     );
     expect(read.error).toBeUndefined();
@@ -87,7 +78,7 @@ describe("retry through the real OpenAI and Anthropic SDKs", () => {
     const events = openaiChatChunks({ model: "gpt-4o", chunks: ["one ", "two ", "three ", "four ", "five"] });
     bench.openaiServer.enqueue({ kind: "sse", events, cutAfterEvents: 4 });
     const { llm } = createTestManager({ provider: bench.openai, model: "gpt-4o" });
-    const read = await readText(llm.stream({ prompt: "count", retryConfig: quickRetry() }));
+    const read = await readStream(llm.stream({ prompt: "count", retryConfig: quickRetry() }));
     const error = read.error as StreamInterruptedError;
     expect(StreamInterruptedError.isInstance(error)).toBe(true);
     expect(error.parts).toEqual([
