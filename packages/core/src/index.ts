@@ -20,8 +20,20 @@ export type {
   LLMEventType,
   TargetReference,
 } from "./events";
-export { type LLMConfig, validateConfig } from "./llm-config";
+export { type LLMConfig, maxTimerMs, requestSettingRules, validateConfig } from "./llm-config";
 export { LLMManager, type LLMManagerOptions } from "./llm-manager";
+export type { Logger } from "./logger";
+/** For provider authors. */
+export {
+  describeSchemaPath,
+  isSchemaObject,
+  type JsonSchemaNodeMapper,
+  type JsonSchemaPath,
+  mapJsonSchema,
+  schemaTypes,
+} from "./map-json-schema";
+/** For provider authors. */
+export { mergeObjectIntersection } from "./merge-object-intersection";
 export type {
   AssistantMessage,
   ContentPart,
@@ -35,7 +47,10 @@ export type {
   ToolResultPart,
   UserMessage,
 } from "./message";
+/** For provider authors. */
+export { type KeepKeyword, moveToDescription } from "./move-to-description";
 export { neverAbortedSignal } from "./never-aborted";
+export * from "./options/index";
 export { numberAtLeast, rejectUnknownKeys, wholeNumber } from "./plugin-option-checks";
 export {
   type CallContext,
@@ -61,6 +76,7 @@ export {
   type ProviderReference,
   type ProviderSettings,
   packageForProvider,
+  providerReferenceProblem,
   registerProvider,
   resolveProvider,
   unregisterProvider,
@@ -90,6 +106,8 @@ export {
   valueToText,
 } from "./sanitize";
 export { redactSecrets, Secret } from "./secret";
+/** For provider authors. */
+export { separateReference } from "./separate-reference";
 export { sleep } from "./sleep";
 export { isStandardSchema, type StandardSchemaV1, toJsonSchema } from "./standard-schema";
 export * from "./stores/index";
@@ -105,4 +123,4 @@ export {
 } from "./template-syntax";
 export { approximateTokenCounter, estimateMessageTokens, type TokenCounter } from "./token-counter";
 export { addUsage, emptyUsage, type Usage } from "./usage";
-export { describeValue, validateOptions } from "./validate-options";
+export { type ProviderWarning, resetReportedWarnings, type WarnFunction } from "./warnings";
