@@ -1,5 +1,5 @@
 export { abortErrorFor } from "./attempt";
-export type { GenerateOptions, ResponseFormatOption } from "./call-options";
+export type { GenerateOptions, RepairOptions, ResponseFormatOption } from "./call-options";
 export {
   Context,
   type ContextEntry,
@@ -20,6 +20,7 @@ export type {
   LLMEventType,
   TargetReference,
 } from "./events";
+export { type JsonSchemaOptions, jsonSchema } from "./json-schema";
 export { type LLMConfig, validateConfig } from "./llm-config";
 export { LLMManager, type LLMManagerOptions } from "./llm-manager";
 export type {
@@ -36,6 +37,7 @@ export type {
   UserMessage,
 } from "./message";
 export { neverAbortedSignal } from "./never-aborted";
+export type { PartialObject } from "./partial-object";
 export { numberAtLeast, rejectUnknownKeys, wholeNumber } from "./plugin-option-checks";
 export {
   type CallContext,
@@ -79,7 +81,15 @@ export type {
   ToolChoice,
   ToolDefinition,
 } from "./request";
-export type { AttemptRecord, FinishReason, GenerateResult, ProviderResult, ToolCall } from "./result";
+export type {
+  AttemptRecord,
+  FinishReason,
+  GenerateResult,
+  GenerateResultFor,
+  ProviderResult,
+  StepResult,
+  ToolCall,
+} from "./result";
 export { type HeaderSource, retryAfterFromHeaders } from "./retry-after";
 export { safeCause } from "./safe-cause";
 export {
@@ -91,7 +101,13 @@ export {
 } from "./sanitize";
 export { redactSecrets, Secret } from "./secret";
 export { sleep } from "./sleep";
-export { isStandardSchema, type StandardSchemaV1, toJsonSchema } from "./standard-schema";
+export {
+  type InferSchemaOutput,
+  isStandardSchema,
+  type OutputSchema,
+  type StandardSchemaV1,
+  toJsonSchema,
+} from "./standard-schema";
 export * from "./stores/index";
 export { StreamAccumulator } from "./stream-accumulator";
 export type { StreamPart } from "./stream-part";
@@ -104,5 +120,6 @@ export {
   type TemplateVariables,
 } from "./template-syntax";
 export { approximateTokenCounter, estimateMessageTokens, type TokenCounter } from "./token-counter";
+export { type AnyTool, type Tool, type ToolExecutionContext, type ToolOptions, tool } from "./tool";
 export { addUsage, emptyUsage, type Usage } from "./usage";
 export { describeValue, validateOptions } from "./validate-options";
