@@ -3,11 +3,18 @@ export {
   conformanceApiKey,
   providerConformanceChecks,
 } from "./conformance/provider-conformance";
-export type {
-  ConformanceTarget,
-  ScriptedErrorKind,
-  ScriptedUsage,
-  WireAdapter,
+export {
+  type ConformanceBudget,
+  type StructuredOutputTarget,
+  structuredOutputChecks,
+} from "./conformance/structured-output-conformance";
+export {
+  type ConformanceTarget,
+  parseSentOutput,
+  type ScriptedErrorKind,
+  type ScriptedUsage,
+  type SentToolResult,
+  type WireAdapter,
 } from "./conformance/wire-adapter";
 export {
   type AnthropicErrorKind,
