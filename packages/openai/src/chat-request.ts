@@ -1,5 +1,6 @@
 import type { ImagePart, LanguageRequest, Message, TextPart } from "@ffc/core";
 import { imageUrl, requestExtras, stringifyOutput } from "./request-common";
+import { responseSchemaStrict } from "./strict-json-schema";
 
 /** How a request is turned into a vendor body; fixed per provider instance. */
 export interface RequestSettings {
@@ -7,8 +8,8 @@ export interface RequestSettings {
   maxTokensField: "max_completion_tokens" | "max_tokens";
   /** True for api.openai.com / Azure, false for OpenAI-compatible servers. */
   openaiHost: boolean;
-  /** Send JSON schemas with `strict: true`. */
-  strictJsonSchema: boolean;
+  /** Send JSON schemas with `strict: true`; undefined: the response format's where its schema allows. */
+  strictJsonSchema: boolean | undefined;
 }
 
 /** The Chat Completions body (`POST /chat/completions`) for a request. */
@@ -50,7 +51,7 @@ export function chatRequestBody(
           json_schema: {
             name: format.name ?? "response",
             schema: format.schema,
-            strict: settings.strictJsonSchema,
+            strict: responseSchemaStrict(format.schema, settings),
           },
         }
       : { type: "json_object" };

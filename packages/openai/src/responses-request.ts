@@ -1,6 +1,7 @@
 import { ConfigError, type LanguageRequest, type Message } from "@ffc/core";
 import type { RequestSettings } from "./chat-request";
 import { imageUrl, requestExtras, stringifyOutput } from "./request-common";
+import { responseSchemaStrict } from "./strict-json-schema";
 
 /** The Responses API body (`POST /responses`) for a request. */
 export function responsesRequestBody(
@@ -27,7 +28,8 @@ export function responsesRequestBody(
       name: tool.name,
       ...(tool.description === undefined ? {} : { description: tool.description }),
       parameters: tool.inputSchema,
-      strict: settings.strictJsonSchema,
+      // The Responses API makes function tools strict when `strict` is absent: always send it.
+      strict: settings.strictJsonSchema ?? false,
     }));
   }
   if (request.toolChoice !== undefined) {
@@ -44,7 +46,7 @@ export function responsesRequestBody(
             type: "json_schema",
             name: format.name ?? "response",
             schema: format.schema,
-            strict: settings.strictJsonSchema,
+            strict: responseSchemaStrict(format.schema, settings),
           }
         : { type: "json_object" },
     };

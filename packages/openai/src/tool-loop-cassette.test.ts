@@ -1,4 +1,4 @@
-import { LLMManager, tool } from "@ffc/core";
+import { LLMManager, type ToolDefinition, tool } from "@ffc/core";
 import { createOpenAIServer, type FakeServer, readOpenAICassette } from "@ffc/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { createOpenAI } from "./openai-provider";
@@ -13,7 +13,7 @@ describe("the tool loop on a recorded gpt-4o conversation", () => {
   it("runs the recorded tool, sends its result as recorded, and hands the final_result call back", async () => {
     const interactions = readOpenAICassette("openai/chat/pydantic-ai/test_openai_tool_output.yaml");
     server.enqueue(interactions[0]!.reply, interactions[1]!.reply);
-    const [countryDefinition, finalResult] = toolOutputTools;
+    const [countryDefinition, finalResult]: ToolDefinition[] = toolOutputTools;
     const getUserCountry = tool({ ...countryDefinition!, execute: () => "Mexico" });
     const llm = new LLMManager({
       provider: createOpenAI({ apiKey: "sk-test-loop-cassette", baseURL: `${server.url}/v1` }),
