@@ -21,8 +21,9 @@ export type {
   TargetReference,
 } from "./events";
 export { type JsonSchemaOptions, jsonSchema } from "./json-schema";
-export { type LLMConfig, validateConfig } from "./llm-config";
+export { type LLMConfig, maxTimerMs, requestSettingRules, validateConfig } from "./llm-config";
 export { LLMManager, type LLMManagerOptions } from "./llm-manager";
+export type { Logger } from "./logger";
 export type {
   AssistantMessage,
   ContentPart,
@@ -37,6 +38,7 @@ export type {
   UserMessage,
 } from "./message";
 export { neverAbortedSignal } from "./never-aborted";
+export * from "./options/index";
 export type { PartialObject } from "./partial-object";
 export { numberAtLeast, rejectUnknownKeys, wholeNumber } from "./plugin-option-checks";
 export {
@@ -63,6 +65,7 @@ export {
   type ProviderReference,
   type ProviderSettings,
   packageForProvider,
+  providerReferenceProblem,
   registerProvider,
   resolveProvider,
   unregisterProvider,
@@ -122,4 +125,4 @@ export {
 export { approximateTokenCounter, estimateMessageTokens, type TokenCounter } from "./token-counter";
 export { type AnyTool, type Tool, type ToolExecutionContext, type ToolOptions, tool } from "./tool";
 export { addUsage, emptyUsage, type Usage } from "./usage";
-export { describeValue, validateOptions } from "./validate-options";
+export { type ProviderWarning, resetReportedWarnings, type WarnFunction } from "./warnings";
