@@ -26,7 +26,10 @@ describe("structured output types", () => {
     expectTypeOf(plain.object).toEqualTypeOf<unknown>();
     const json = await llm.generate({ prompt: "p", responseFormat: { type: "json" } });
     expectTypeOf(json.object).toEqualTypeOf<unknown>();
-    const untyped = await llm.generate({ prompt: "p", responseFormat: { type: "json", schema: { type: "object" } } });
+    const untyped = await llm.generate({
+      prompt: "p",
+      responseFormat: { type: "json", schema: { type: "object" } },
+    });
     expectTypeOf(untyped.object).toEqualTypeOf<unknown>();
   });
 
@@ -50,9 +53,7 @@ describe("tool types", () => {
         return { tempC: 21 };
       },
     });
-    expectTypeOf(made).toEqualTypeOf<
-      Tool<{ city: string; days?: number | undefined }, { tempC: number }>
-    >();
+    expectTypeOf(made).toEqualTypeOf<Tool<{ city: string; days?: number | undefined }, { tempC: number }>>();
   });
 
   it("infers execute's input from jsonSchema<T>() and leaves a plain JSON Schema unknown", () => {
