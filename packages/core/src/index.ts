@@ -24,6 +24,17 @@ export { type JsonSchemaOptions, jsonSchema } from "./json-schema";
 export { type LLMConfig, maxTimerMs, requestSettingRules, validateConfig } from "./llm-config";
 export { LLMManager, type LLMManagerOptions } from "./llm-manager";
 export type { Logger } from "./logger";
+/** For provider authors. */
+export {
+  describeSchemaPath,
+  isSchemaObject,
+  type JsonSchemaNodeMapper,
+  type JsonSchemaPath,
+  mapJsonSchema,
+  schemaTypes,
+} from "./map-json-schema";
+/** For provider authors. */
+export { mergeObjectIntersection } from "./merge-object-intersection";
 export type {
   AssistantMessage,
   ContentPart,
@@ -37,6 +48,8 @@ export type {
   ToolResultPart,
   UserMessage,
 } from "./message";
+/** For provider authors. */
+export { type KeepKeyword, moveToDescription } from "./move-to-description";
 export { neverAbortedSignal } from "./never-aborted";
 export * from "./options/index";
 export type { PartialObject } from "./partial-object";
@@ -103,6 +116,8 @@ export {
   valueToText,
 } from "./sanitize";
 export { redactSecrets, Secret } from "./secret";
+/** For provider authors. */
+export { separateReference } from "./separate-reference";
 export { sleep } from "./sleep";
 export {
   type InferSchemaOutput,

@@ -1,5 +1,6 @@
 import type { ImagePart, LanguageRequest, Message, TextPart } from "@ffc/core";
 import { imageUrl, requestExtras, stringifyOutput } from "./request-common";
+import { outgoingSchema } from "./schema-transform";
 import { responseSchemaStrict } from "./strict-json-schema";
 
 /** How a request is turned into a vendor body; fixed per provider instance. */
@@ -27,12 +28,16 @@ export function chatRequestBody(
   if (request.topP !== undefined) body.top_p = request.topP;
   if (request.stop !== undefined && request.stop.length > 0) body.stop = request.stop;
   if (request.tools && request.tools.length > 0) {
-    body.tools = request.tools.map((tool) => ({
+    body.tools = request.tools.map((tool, index) => ({
       type: "function",
       function: {
         name: tool.name,
         ...(tool.description === undefined ? {} : { description: tool.description }),
-        parameters: tool.inputSchema,
+        parameters: outgoingSchema(
+          tool.inputSchema,
+          settings.strictJsonSchema === true,
+          `tools[${index}].inputSchema`,
+        ),
         ...(settings.strictJsonSchema ? { strict: true } : {}),
       },
     }));
@@ -45,13 +50,14 @@ export function chatRequestBody(
   }
   const format = request.responseFormat;
   if (format?.type === "json") {
+    const strict = format.schema ? responseSchemaStrict(format.schema, settings) : false;
     body.response_format = format.schema
       ? {
           type: "json_schema",
           json_schema: {
             name: format.name ?? "response",
-            schema: format.schema,
-            strict: responseSchemaStrict(format.schema, settings),
+            schema: outgoingSchema(format.schema, strict, "responseFormat.schema"),
+            strict,
           },
         }
       : { type: "json_object" };

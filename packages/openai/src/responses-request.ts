@@ -1,6 +1,7 @@
 import { ConfigError, type LanguageRequest, type Message } from "@ffc/core";
 import type { RequestSettings } from "./chat-request";
 import { imageUrl, requestExtras, stringifyOutput } from "./request-common";
+import { outgoingSchema } from "./schema-transform";
 import { responseSchemaStrict } from "./strict-json-schema";
 
 /** The Responses API body (`POST /responses`) for a request. */
@@ -23,13 +24,17 @@ export function responsesRequestBody(
   if (request.temperature !== undefined) body.temperature = request.temperature;
   if (request.topP !== undefined) body.top_p = request.topP;
   if (request.tools && request.tools.length > 0) {
-    body.tools = request.tools.map((tool) => ({
+    body.tools = request.tools.map((tool, index) => ({
       type: "function",
       name: tool.name,
       ...(tool.description === undefined ? {} : { description: tool.description }),
-      parameters: tool.inputSchema,
+      parameters: outgoingSchema(
+        tool.inputSchema,
+        settings.strictJsonSchema === true,
+        `tools[${index}].inputSchema`,
+      ),
       // The Responses API makes function tools strict when `strict` is absent: always send it.
-      strict: settings.strictJsonSchema ?? false,
+      strict: settings.strictJsonSchema === true,
     }));
   }
   if (request.toolChoice !== undefined) {
@@ -40,13 +45,14 @@ export function responsesRequestBody(
   }
   const format = request.responseFormat;
   if (format?.type === "json") {
+    const strict = format.schema ? responseSchemaStrict(format.schema, settings) : false;
     body.text = {
       format: format.schema
         ? {
             type: "json_schema",
             name: format.name ?? "response",
-            schema: format.schema,
-            strict: responseSchemaStrict(format.schema, settings),
+            schema: outgoingSchema(format.schema, strict, "responseFormat.schema"),
+            strict,
           }
         : { type: "json_object" },
     };
