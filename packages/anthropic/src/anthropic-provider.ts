@@ -1,16 +1,18 @@
 import Anthropic from "@anthropic-ai/sdk";
 import {
   ConfigError,
-  finishWithRateLimitHeaders,
   type LanguageProvider,
   type LanguageRequest,
   type ModelInfo,
   type ProviderResult,
-  type ProviderSettings,
-  SPECIFICATION_VERSION,
   type StreamPart,
-  withRateLimitHeaders,
 } from "@ffc/core";
+import {
+  finishWithRateLimitHeaders,
+  providerFactory,
+  SPECIFICATION_VERSION,
+  withRateLimitHeaders,
+} from "@ffc/core/provider";
 import { type AnthropicProviderOptions, apiKeyVariable, validateAnthropicOptions } from "./anthropic-options";
 import { countTokens } from "./count-tokens";
 import { toFFCError } from "./error-mapping";
@@ -111,13 +113,7 @@ export function createAnthropic(options: AnthropicProviderOptions = {}): Anthrop
  * What `Provider.ANTHROPIC` resolves to: core imports this package lazily and calls
  * `createProvider` with the manager's apiKey, baseURL and headers.
  */
-export function createProvider(settings: ProviderSettings = {}): AnthropicProvider {
-  const options: AnthropicProviderOptions = {};
-  if (settings.apiKey !== undefined) options.apiKey = settings.apiKey;
-  if (settings.baseURL !== undefined) options.baseURL = settings.baseURL;
-  if (settings.headers !== undefined) options.headers = settings.headers;
-  return createAnthropic(options);
-}
+export const createProvider = providerFactory(createAnthropic);
 
 function readEnvironmentKey(): string | undefined {
   const value = typeof process === "undefined" ? undefined : process.env[apiKeyVariable];

@@ -281,7 +281,7 @@ describe("the tool loop", () => {
     let calls = 0;
     const refuseSecond: Plugin = {
       name: "refuse-second",
-      stage: "budget",
+      stage: "admission",
       async generate(call, next) {
         calls += 1;
         if (calls === 2) {
