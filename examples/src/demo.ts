@@ -4,6 +4,8 @@
 import { startFakeVendors } from "./fake-vendors";
 import { runGuide } from "./guide";
 import { runImplementation } from "./implementation";
+import { runStructuredTools } from "./structured-tools";
+import { scriptStructuredTools } from "./structured-tools-script";
 
 const real = Boolean(process.env.OPENAI_API_KEY);
 const fakes = real ? undefined : await startFakeVendors();
@@ -34,6 +36,9 @@ try {
   await runGuide({ name: "Ada", plan: "pro" });
   console.log("\n== The guide's Example Implementation ==");
   console.log(await runImplementation("function add(a, b) { return a + b }"));
+  console.log("\n== Structured output and the tool loop ==");
+  if (fakes) scriptStructuredTools(fakes.openai);
+  await runStructuredTools();
 } finally {
   await fakes?.close();
 }

@@ -1,10 +1,14 @@
 import { transformJSONSchema } from "@anthropic-ai/sdk/lib/transform-json-schema";
 import { InvalidRequestError, type JsonSchema, LLMManager, toJsonSchema } from "@ffc/core";
-import { createAnthropicServer } from "@ffc/testing";
+import { anthropicWireAdapter, createAnthropicServer } from "@ffc/testing";
 import fc from "fast-check";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { constrainedPerson, withRecord } from "../../core/src/test-support/constrained-person";
+import {
+  constrainedPerson,
+  validPersonJson,
+  withRecord,
+} from "../../core/src/test-support/constrained-person";
 import {
   allDescriptions,
   randomJsonSchema,
@@ -53,12 +57,21 @@ const expected = {
 
 describe("Anthropic schema transform, as received by the server", () => {
   it("sends a zod schema's structured-output form with every refused constraint in descriptions", async () => {
-    await llm.generate({
+    server.enqueue(
+      anthropicWireAdapter.text({
+        text: validPersonJson,
+        usage: { inputTokens: 5, outputTokens: 5 },
+        model: "claude-sonnet-4-5",
+      }),
+    );
+    const result = await llm.generate({
       prompt: "Make up a person.",
       responseFormat: { type: "json", schema: constrainedPerson },
     });
     const body = server.requests.at(-1)!.body;
     expect(body.output_config).toEqual({ format: { type: "json_schema", schema: expected } });
+    // The constraints that went into descriptions are still enforced, on the original schema.
+    expect(result.object.code).toBe("ADA");
   });
 
   it("sends tool input schemas as given: tools go without strict, where Anthropic takes any JSON Schema", async () => {

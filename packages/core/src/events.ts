@@ -1,5 +1,5 @@
 import type { RequestMetadata } from "./request";
-import type { AttemptRecord, FinishReason, GenerateResult } from "./result";
+import type { AttemptRecord, FinishReason, GenerateResult, StepResult } from "./result";
 import type { SanitizeReport } from "./sanitize";
 import type { Usage } from "./usage";
 
@@ -60,6 +60,20 @@ export interface LLMEventMap {
   };
   "cache-miss": TargetReference & { key: string };
   "input-sanitized": { template: string; reports: SanitizeReport[] };
+  /** A step of the tool loop (or a structured-output repair) begins: one model call. */
+  "step-start": { step: number; reason: "first" | "tool-results" | "repair" };
+  /** A step's model call answered; its tools (if any) have run. */
+  "step-end": { step: number; result: StepResult };
+  /** FFC starts running a tool the model called. */
+  "tool-call-start": { step: number; toolCallId: string; toolName: string; input: unknown };
+  /** A tool ended; `isError` when its arguments were invalid or it threw (the model is told). */
+  "tool-call-end": {
+    step: number;
+    toolCallId: string;
+    toolName: string;
+    durationMs: number;
+    isError: boolean;
+  };
   "context-fitted": { dropped: string[]; truncated: string[]; tokens: number; maxInputTokens: number };
   /** Something the user should know that did not fail the call (sent at most once per process). */
   warning: {

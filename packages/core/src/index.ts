@@ -1,6 +1,6 @@
 // The entry for app authors. Provider authors: "@ffc/core/provider"; policy and plugin
 // authors: "@ffc/core/plugin" (see ARCHITECTURE.md).
-export type { GenerateOptions, ResponseFormatOption } from "./call-options";
+export type { GenerateOptions, RepairOptions, ResponseFormatOption } from "./call-options";
 export {
   Context,
   type ContextEntry,
@@ -20,6 +20,7 @@ export type {
   LLMEventType,
   TargetReference,
 } from "./events";
+export { type JsonSchemaOptions, jsonSchema } from "./json-schema";
 export type { LLMConfig } from "./llm-config";
 export { LLMManager, type LLMManagerOptions } from "./llm-manager";
 export type { Logger } from "./logger";
@@ -36,6 +37,7 @@ export type {
   ToolResultPart,
   UserMessage,
 } from "./message";
+export type { PartialObject } from "./partial-object";
 export type { CallContext, GenerateNext, Plugin, Policy, PolicyStage, StreamNext } from "./policy";
 export { type BuiltPrompt, buildPrompt, type PromptSources } from "./prompt-builder";
 export { PromptTemplate, type PromptTemplateOptions, type RenderedTemplate } from "./prompt-template";
@@ -57,13 +59,27 @@ export type {
   ToolChoice,
   ToolDefinition,
 } from "./request";
-export type { AttemptRecord, FinishReason, GenerateResult, ProviderResult, ToolCall } from "./result";
+export type {
+  AttemptRecord,
+  FinishReason,
+  GenerateResult,
+  GenerateResultFor,
+  ProviderResult,
+  StepResult,
+  ToolCall,
+} from "./result";
 export type { SanitizeOptions, SanitizeReport } from "./sanitize";
 export { Secret } from "./secret";
-export { type StandardSchemaV1, toJsonSchema } from "./standard-schema";
+export {
+  type InferSchemaOutput,
+  type OutputSchema,
+  type StandardSchemaV1,
+  toJsonSchema,
+} from "./standard-schema";
 export type { StreamPart } from "./stream-part";
 export type { StreamResponse } from "./stream-response";
 export type { TemplateValues, TemplateVariables } from "./template-syntax";
 export type { TokenCounter } from "./token-counter";
+export { type AnyTool, type Tool, type ToolExecutionContext, type ToolOptions, tool } from "./tool";
 export type { Usage } from "./usage";
 export type { ProviderWarning } from "./warnings";

@@ -16,14 +16,16 @@ import { buildPrompt } from "./prompt-builder";
 import type { LanguageProvider } from "./provider";
 import { type ProviderReference, type ProviderSettings, resolveProvider } from "./provider-registry";
 import type { LanguageRequest } from "./request";
-import type { GenerateResult, ProviderResult } from "./result";
+import type { GenerateResult, GenerateResultFor, ProviderResult } from "./result";
 import type { SanitizeOptions } from "./sanitize";
 import { Secret } from "./secret";
-import { toJsonSchema } from "./standard-schema";
+import { type OutputSchema, toJsonSchema } from "./standard-schema";
 import { StreamAccumulator } from "./stream-accumulator";
 import type { StreamPart } from "./stream-part";
 import { StreamResponse } from "./stream-response";
 import { estimateMessageTokens } from "./token-counter";
+import { toToolDefinitions } from "./tool";
+import { generateStepRunner, planSteps, runSteps, runStepsToEnd, streamStepRunner } from "./tool-loop";
 import { warnerFor } from "./warnings";
 
 /** Options of an LLMManager beyond its config. */
@@ -114,17 +116,28 @@ export class LLMManager {
     return provider;
   }
 
-  /** Generates a whole response. */
-  async generate<Content extends string>(options: GenerateOptions<Content>): Promise<GenerateResult> {
+  /**
+   * Generates a whole response. With a schema the answer is validated and `result.object` typed;
+   * with tools that have `execute`, the tool loop runs (see docs/structured-output-and-tools.md).
+   */
+  async generate<Content extends string, Schema extends OutputSchema = never>(
+    options: GenerateOptions<Content, Schema>,
+  ): Promise<GenerateResultFor<Schema>> {
     const started = performance.now();
     // Checked here for generate, in stream() for streams: #prepare relies on it.
     checkCallOptions(options);
+    const plan = planSteps(options);
     const { call, policies } = await this.#prepare(options, "generate");
     const chain = composeGenerate(policies, generateAttempt as GenerateNext);
     try {
-      const result = this.#finish(await chain(call), call, options);
+      const decorate = (stepResult: GenerateResult, stepCall: CallContext) =>
+        this.#decorate(stepResult, stepCall, options);
+      const outcome = plan ? await runStepsToEnd(plan, call, generateStepRunner(chain), decorate) : undefined;
+      const result = outcome
+        ? this.#finish(outcome.result, outcome.call, options)
+        : this.#finish(await chain(call), call, options);
       call.emit("call-end", { result, durationMs: performance.now() - started });
-      return result;
+      return result as GenerateResultFor<Schema>;
     } catch (error) {
       call.emit("call-error", { error, durationMs: performance.now() - started, attempts: call.attempts });
       throw error;
@@ -134,15 +147,21 @@ export class LLMManager {
   }
 
   /** Streams a response: iterate the parts or `.text`, then await `.result`. */
-  stream<Content extends string>(options: GenerateOptions<Content>): StreamResponse {
+  stream<Content extends string, Schema extends OutputSchema = never>(
+    options: GenerateOptions<Content, Schema>,
+  ): StreamResponse<GenerateResultFor<Schema>> {
     checkCallOptions(options);
-    return new StreamResponse((finish, fail) => this.#runStream(options, finish, fail));
+    const plan = planSteps(options);
+    return new StreamResponse<GenerateResultFor<Schema>>((finish, fail) =>
+      this.#runStream(options, finish as (result: GenerateResult) => void, fail, plan),
+    );
   }
 
   async *#runStream(
     options: GenerateOptions<any>,
     finish: (result: GenerateResult) => void,
     fail: (error: unknown) => void,
+    plan: ReturnType<typeof planSteps>,
   ): AsyncIterable<StreamPart> {
     const started = performance.now();
     let call: CallContext | undefined;
@@ -152,11 +171,19 @@ export class LLMManager {
       const prepared = await this.#prepare(options, "stream");
       call = prepared.call;
       const chain = composeStream(prepared.policies, streamAttempt as StreamNext);
-      for await (const part of chain(call)) {
-        collected.add(part);
-        yield part;
+      let result: GenerateResult;
+      if (plan) {
+        const decorate = (stepResult: GenerateResult, stepCall: CallContext) =>
+          this.#decorate(stepResult, stepCall, options);
+        const outcome = yield* runSteps(plan, call, streamStepRunner(chain), decorate);
+        result = this.#finish(outcome.result, outcome.call, options);
+      } else {
+        for await (const part of chain(call)) {
+          collected.add(part);
+          yield part;
+        }
+        result = this.#finish(collected.result(call.request.model), call, options);
       }
-      const result = this.#finish(collected.result(call.request.model), call, options);
       ended = true;
       call.emit("call-end", { result, durationMs: performance.now() - started });
       finish(result);
@@ -219,7 +246,7 @@ export class LLMManager {
     if (topP !== undefined) request.topP = topP;
     const stop = options.stop ?? config.stop;
     if (stop !== undefined) request.stop = stop;
-    if (options.tools) request.tools = options.tools;
+    if (options.tools) request.tools = toToolDefinitions(options.tools);
     if (options.toolChoice) request.toolChoice = options.toolChoice;
     if (options.responseFormat) {
       const format = options.responseFormat;
@@ -313,7 +340,15 @@ export class LLMManager {
       provider: succeeded?.provider ?? call.provider.id,
       attempts: call.attempts,
     };
-    if (options.responseFormat?.type === "json") result.object = parseJson(result.text);
+    if (options.responseFormat?.type === "json" && !("object" in result)) {
+      result.object = parseJson(result.text);
+    }
+    this.#decorate(result, call, options);
+    return result;
+  }
+
+  /** Lets observers and per-call policies decorate a result (or a step's), e.g. with its cost. */
+  #decorate(result: GenerateResult, call: CallContext, options: GenerateOptions<any>): void {
     for (const observer of this.#observers) observer.finalizeResult?.(result, call);
     // Per-call policies may decorate the result too (a per-call cache marks its hits).
     if (options.retryConfig || options.fallbackConfig || options.policies) {
@@ -321,7 +356,6 @@ export class LLMManager {
         (policy as Plugin | undefined)?.finalizeResult?.(result, call);
       }
     }
-    return result;
   }
 
   #releaseCall(call: CallContext): void {

@@ -1,4 +1,5 @@
-import type { ContentPart, ToolCallPart } from "./message";
+import type { ContentPart, ToolCallPart, ToolResultPart } from "./message";
+import type { InferSchemaOutput } from "./standard-schema";
 import type { Usage } from "./usage";
 import type { ProviderWarning } from "./warnings";
 
@@ -41,8 +42,25 @@ export interface AttemptRecord {
   error?: unknown;
 }
 
-/** The result of `LLMManager.generate` (and of a finished stream). */
-export interface GenerateResult extends ProviderResult {
+/**
+ * One model call of a call's step loop (tool loop or structured-output repair): what the
+ * model answered, the tools that ran on it, what it used and cost.
+ */
+export interface StepResult extends ProviderResult {
+  /** 1-based position among the call's steps. */
+  step: number;
+  /** Provider id that answered this step. */
+  provider: string;
+  /** The attempts of this step (retries and fallbacks included). */
+  attempts: AttemptRecord[];
+  /** Results of the step's tool calls that FFC ran, in the order of the calls. */
+  toolResults: ToolResultPart[];
+  /** Cost in USD of this step's attempts, when a cost-aware plugin set it; `null` when a price is unknown. */
+  costUsd?: number | null;
+}
+
+/** The result of `LLMManager.generate` (and of a finished stream); `Output` is the type of `object`. */
+export interface GenerateResult<Output = unknown> extends ProviderResult {
   /** Provider id that produced the result. */
   provider: string;
   /** Every attempt made, including failed ones. */
@@ -51,6 +69,19 @@ export interface GenerateResult extends ProviderResult {
   costUsd?: number | null;
   /** True when the result came from a response cache without calling the vendor. */
   cached?: boolean;
-  /** The parsed JSON of `text`, when the call asked for JSON output and the text parsed. */
-  object?: unknown;
+  /**
+   * The answer as an object, when the call asked for JSON: validated against the schema when it
+   * gave one (else only parsed; absent when the text did not parse).
+   */
+  object?: Output;
+  /**
+   * One entry per model call when the call ran steps (tools with `execute`, or a schema):
+   * then `usage` is the sum over the steps and `text`, `toolCalls` are the last step's.
+   */
+  steps?: StepResult[];
 }
+
+/** The result type of a call with this `responseFormat.schema`: `object` typed and present. */
+export type GenerateResultFor<Schema> = [Schema] extends [never]
+  ? GenerateResult
+  : GenerateResult<InferSchemaOutput<Schema>> & { object: InferSchemaOutput<Schema> };

@@ -47,3 +47,18 @@ export function toJsonSchema(schema: JsonSchema | StandardSchemaV1): JsonSchema 
   }
   return converter.input({ target: "draft-07" });
 }
+
+/** A schema for structured output or tool input: JSON Schema, or a Standard Schema validator. */
+export type OutputSchema = JsonSchema | StandardSchemaV1;
+
+/**
+ * The type a schema validates to: the output type of a Standard Schema (zod, valibot, arktype,
+ * `jsonSchema<T>()`), `unknown` for an untyped JSON Schema object.
+ */
+export type InferSchemaOutput<Schema> = Schema extends {
+  readonly "~standard": { readonly types?: infer Types };
+}
+  ? NonNullable<Types> extends { readonly output: infer Output }
+    ? Output
+    : unknown
+  : unknown;

@@ -1,4 +1,5 @@
-import type { FinishReason, ToolCall } from "./result";
+import type { ToolResultPart } from "./message";
+import type { FinishReason, StepResult, ToolCall } from "./result";
 import type { Usage } from "./usage";
 import type { ProviderWarning } from "./warnings";
 
@@ -9,6 +10,10 @@ export type StreamPart =
   | { type: "tool-call-delta"; toolCallId: string; toolName: string; argumentsDelta: string }
   | { type: "tool-call"; toolCall: ToolCall }
   | { type: "usage"; usage: Usage }
+  /** A tool FFC ran in a tool loop, and its result (sent back to the model in the next step). */
+  | { type: "tool-result"; toolResult: ToolResultPart }
+  /** A step of a tool loop (or a repair) ended: one model call and the tools it called. */
+  | { type: "step-finish"; step: StepResult }
   | {
       type: "finish";
       finishReason: FinishReason;

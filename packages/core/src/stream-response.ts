@@ -1,27 +1,27 @@
 import { FFCError } from "./errors/ffc-error";
+import { type PartialObject, partialObjects } from "./partial-object";
 import type { GenerateResult } from "./result";
 import type { StreamPart } from "./stream-part";
 
 /**
- * The answer of `LLMManager.stream`: iterate it for typed parts, or `.text` for text deltas,
- * and await `.result` for the final result. It can be iterated once; awaiting `.result`
- * without iterating drains the stream.
+ * The answer of `LLMManager.stream`: iterate it for typed parts, `.text` for text deltas or
+ * `.partialObjects` for a JSON answer as it grows, and await `.result` for the final result.
+ * It can be iterated once; awaiting `.result` without iterating drains the stream.
  */
-export class StreamResponse implements AsyncIterable<StreamPart> {
+export class StreamResponse<Result extends GenerateResult<any> = GenerateResult>
+  implements AsyncIterable<StreamPart>
+{
   readonly #source: () => AsyncIterable<StreamPart>;
-  readonly #settled: Promise<GenerateResult>;
-  #resolve!: (result: GenerateResult) => void;
+  readonly #settled: Promise<Result>;
+  #resolve!: (result: Result) => void;
   #reject!: (error: unknown) => void;
   #started = false;
 
   /** `source` must call `finish(result)` or `fail(error)` once it ends. */
   constructor(
-    source: (
-      finish: (result: GenerateResult) => void,
-      fail: (error: unknown) => void,
-    ) => AsyncIterable<StreamPart>,
+    source: (finish: (result: Result) => void, fail: (error: unknown) => void) => AsyncIterable<StreamPart>,
   ) {
-    this.#settled = new Promise<GenerateResult>((resolve, reject) => {
+    this.#settled = new Promise<Result>((resolve, reject) => {
       this.#resolve = resolve;
       this.#reject = reject;
     });
@@ -48,8 +48,16 @@ export class StreamResponse implements AsyncIterable<StreamPart> {
     };
   }
 
+  /**
+   * For a JSON answer (`responseFormat: { type: "json" }`): the object so far, each time it
+   * grows. Partial objects are not validated; `result.object` is, once the stream ends.
+   */
+  get partialObjects(): AsyncIterable<PartialObject<NonNullable<Result["object"]>>> {
+    return partialObjects(this) as AsyncIterable<PartialObject<NonNullable<Result["object"]>>>;
+  }
+
   /** The final result, once the stream has ended. */
-  get result(): Promise<GenerateResult> {
+  get result(): Promise<Result> {
     const settled = this.#settled;
     const self = this;
     return {
@@ -77,7 +85,7 @@ export class StreamResponse implements AsyncIterable<StreamPart> {
         );
       },
       [Symbol.toStringTag]: "Promise",
-    } as Promise<GenerateResult>;
+    } as Promise<Result>;
   }
 
   async #drain(): Promise<void> {

@@ -2,7 +2,11 @@ import { type JsonSchema, LLMManager, toJsonSchema } from "@ffc/core";
 import { createGoogleServer, googleWireAdapter } from "@ffc/testing";
 import fc from "fast-check";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { constrainedPerson, withRecord } from "../../core/src/test-support/constrained-person";
+import {
+  constrainedPerson,
+  validPersonJson,
+  withRecord,
+} from "../../core/src/test-support/constrained-person";
 import {
   allDescriptions,
   randomJsonSchema,
@@ -42,7 +46,7 @@ describe.each(transports)("Gemini schema transform, as received by the server ov
   it("sends a zod schema's supported form as responseJsonSchema and parametersJsonSchema", async () => {
     server.enqueue(
       googleWireAdapter.text({
-        text: "{}",
+        text: validPersonJson,
         usage: { inputTokens: 1, outputTokens: 1 },
         model: "gemini-2.5-flash",
       }),

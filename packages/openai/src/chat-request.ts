@@ -1,6 +1,7 @@
 import type { ImagePart, LanguageRequest, Message, TextPart } from "@ffc/core";
 import { imageUrl, requestExtras, stringifyOutput } from "./request-common";
 import { outgoingSchema } from "./schema-transform";
+import { responseSchemaStrict } from "./strict-json-schema";
 
 /** How a request is turned into a vendor body; fixed per provider instance. */
 export interface RequestSettings {
@@ -8,8 +9,8 @@ export interface RequestSettings {
   maxTokensField: "max_completion_tokens" | "max_tokens";
   /** True for api.openai.com / Azure, false for OpenAI-compatible servers. */
   openaiHost: boolean;
-  /** Send JSON schemas with `strict: true`. */
-  strictJsonSchema: boolean;
+  /** Send JSON schemas with `strict: true`; undefined: the response format's where its schema allows. */
+  strictJsonSchema: boolean | undefined;
 }
 
 /** The Chat Completions body (`POST /chat/completions`) for a request. */
@@ -34,7 +35,7 @@ export function chatRequestBody(
         ...(tool.description === undefined ? {} : { description: tool.description }),
         parameters: outgoingSchema(
           tool.inputSchema,
-          settings.strictJsonSchema,
+          settings.strictJsonSchema === true,
           `tools[${index}].inputSchema`,
         ),
         ...(settings.strictJsonSchema ? { strict: true } : {}),
@@ -49,13 +50,14 @@ export function chatRequestBody(
   }
   const format = request.responseFormat;
   if (format?.type === "json") {
+    const strict = format.schema ? responseSchemaStrict(format.schema, settings) : false;
     body.response_format = format.schema
       ? {
           type: "json_schema",
           json_schema: {
             name: format.name ?? "response",
-            schema: outgoingSchema(format.schema, settings.strictJsonSchema, "responseFormat.schema"),
-            strict: settings.strictJsonSchema,
+            schema: outgoingSchema(format.schema, strict, "responseFormat.schema"),
+            strict,
           },
         }
       : { type: "json_object" };

@@ -54,7 +54,7 @@ function settingsFor(options: OpenAIProviderOptions, baseURL: string | undefined
   return {
     openaiHost,
     maxTokensField: options.maxTokensField ?? (openaiHost ? "max_completion_tokens" : "max_tokens"),
-    strictJsonSchema: options.strictJsonSchema ?? false,
+    strictJsonSchema: options.strictJsonSchema,
   };
 }
 

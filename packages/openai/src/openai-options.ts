@@ -32,7 +32,11 @@ export interface OpenAIProviderOptions {
    * (OpenAI-compatible servers such as Ollama, vLLM, Groq and OpenRouter all accept it).
    */
   maxTokensField?: "max_completion_tokens" | "max_tokens";
-  /** Send JSON schemas (response format and tools) with `strict: true` (structured outputs). Default false. */
+  /**
+   * Send JSON schemas with `strict: true` (structured outputs): `true` for the response format and
+   * tools, `false` for neither.
+   * @default the response format strict when its schema allows it (every object closed, all properties required, supported keywords only), tools non-strict
+   */
   strictJsonSchema?: boolean;
   /** Context window and output limits for models the catalog does not know (e.g. local models). */
   models?: Record<string, ModelInfo>;

@@ -221,3 +221,45 @@ describe("Responses API request body", () => {
     expect(server.requests).toHaveLength(0);
   });
 });
+
+describe("strict structured output where the schema allows it", () => {
+  const closed = {
+    type: "object",
+    properties: { city: { type: "string" }, tags: { type: "array", items: { type: "string" } } },
+    required: ["city", "tags"],
+    additionalProperties: false,
+  };
+  const open = { type: "object", properties: { city: { type: "string" } }, required: [] };
+  const ask = (schema: Record<string, unknown>) => ({
+    model: "gpt-4o",
+    messages: [{ role: "user" as const, content: "Hi" }],
+    responseFormat: { type: "json" as const, schema },
+  });
+
+  it("sends strict: true for a closed schema with every property required, on both APIs", async () => {
+    server.reset();
+    await createOpenAI({ apiKey, baseURL: `${server.url}/v1` }).generate(ask(closed));
+    await createOpenAI({ apiKey, baseURL: `${server.url}/v1`, api: "responses" }).generate(ask(closed));
+    expect(server.requests[0]!.body.response_format.json_schema.strict).toBe(true);
+    expect(server.requests[1]!.body.text.format.strict).toBe(true);
+  });
+
+  it("sends strict: false for a schema strict mode would refuse, and obeys strictJsonSchema: false", async () => {
+    server.reset();
+    await createOpenAI({ apiKey, baseURL: `${server.url}/v1` }).generate(ask(open));
+    await createOpenAI({ apiKey, baseURL: `${server.url}/v1` }).generate(
+      ask({
+        ...closed,
+        properties: { city: { type: "string", minLength: 1 }, tags: closed.properties.tags },
+      }),
+    );
+    await createOpenAI({ apiKey, baseURL: `${server.url}/v1`, strictJsonSchema: false }).generate(
+      ask(closed),
+    );
+    expect(server.requests.map((request) => request.body.response_format.json_schema.strict)).toEqual([
+      false,
+      false,
+      false,
+    ]);
+  });
+});

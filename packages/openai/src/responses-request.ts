@@ -2,6 +2,7 @@ import { ConfigError, type LanguageRequest, type Message } from "@ffc/core";
 import type { RequestSettings } from "./chat-request";
 import { imageUrl, requestExtras, stringifyOutput } from "./request-common";
 import { outgoingSchema } from "./schema-transform";
+import { responseSchemaStrict } from "./strict-json-schema";
 
 /** The Responses API body (`POST /responses`) for a request. */
 export function responsesRequestBody(
@@ -27,8 +28,13 @@ export function responsesRequestBody(
       type: "function",
       name: tool.name,
       ...(tool.description === undefined ? {} : { description: tool.description }),
-      parameters: outgoingSchema(tool.inputSchema, settings.strictJsonSchema, `tools[${index}].inputSchema`),
-      strict: settings.strictJsonSchema,
+      parameters: outgoingSchema(
+        tool.inputSchema,
+        settings.strictJsonSchema === true,
+        `tools[${index}].inputSchema`,
+      ),
+      // The Responses API makes function tools strict when `strict` is absent: always send it.
+      strict: settings.strictJsonSchema === true,
     }));
   }
   if (request.toolChoice !== undefined) {
@@ -39,13 +45,14 @@ export function responsesRequestBody(
   }
   const format = request.responseFormat;
   if (format?.type === "json") {
+    const strict = format.schema ? responseSchemaStrict(format.schema, settings) : false;
     body.text = {
       format: format.schema
         ? {
             type: "json_schema",
             name: format.name ?? "response",
-            schema: outgoingSchema(format.schema, settings.strictJsonSchema, "responseFormat.schema"),
-            strict: settings.strictJsonSchema,
+            schema: outgoingSchema(format.schema, strict, "responseFormat.schema"),
+            strict,
           }
         : { type: "json_object" },
     };

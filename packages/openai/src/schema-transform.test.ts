@@ -3,7 +3,11 @@ import { createOpenAIServer } from "@ffc/testing";
 import fc from "fast-check";
 import { toStrictJsonSchema } from "openai/lib/transform";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { constrainedPerson, withRecord } from "../../core/src/test-support/constrained-person";
+import {
+  constrainedPerson,
+  validPersonJson,
+  withRecord,
+} from "../../core/src/test-support/constrained-person";
 import {
   allDescriptions,
   randomJsonSchema,
@@ -12,7 +16,8 @@ import {
 import { createOpenAI } from "./openai-provider";
 import { toOpenAIStrictSchema } from "./schema-transform";
 
-const server = await createOpenAIServer({ text: '{"ok":true}' });
+// A valid answer: FFC validates it against the original schema, constraints included.
+const server = await createOpenAIServer({ text: validPersonJson });
 afterAll(() => server.close());
 beforeEach(() => server.reset());
 

@@ -4,12 +4,19 @@ export { cacheStoreConformanceChecks } from "./conformance/cache-store-conforman
 export type { CheckKey, ConformanceCheck, StoreFactory } from "./conformance/conformance-check";
 export { conformanceApiKey, providerConformanceChecks } from "./conformance/provider-conformance";
 export { rateLimitStoreConformanceChecks } from "./conformance/rate-limit-store-conformance";
+export {
+  type ConformanceBudget,
+  type StructuredOutputTarget,
+  structuredOutputChecks,
+} from "./conformance/structured-output-conformance";
 export { usageStoreConformanceChecks } from "./conformance/usage-store-conformance";
-export type {
-  ConformanceTarget,
-  ScriptedErrorKind,
-  ScriptedUsage,
-  WireAdapter,
+export {
+  type ConformanceTarget,
+  parseSentOutput,
+  type ScriptedErrorKind,
+  type ScriptedUsage,
+  type SentToolResult,
+  type WireAdapter,
 } from "./conformance/wire-adapter";
 export {
   type AnthropicErrorKind,

@@ -1,3 +1,5 @@
+import type { StepResult } from "../result";
+import type { Usage } from "../usage";
 import { FFCError, type FFCErrorOptions, isErrorKind } from "./ffc-error";
 
 /** The figures behind a budget refusal. */
@@ -19,6 +21,10 @@ export interface BudgetExceededDetails {
 /** A call was refused before any request was sent because it could overspend a budget. */
 export class BudgetExceededError extends FFCError {
   readonly details: BudgetExceededDetails;
+  /** When the budget refused a later step of a tool loop: the steps done before the refusal. */
+  steps?: StepResult[];
+  /** When the budget refused a later step of a tool loop: the usage of the steps done. */
+  usage?: Usage;
 
   constructor(message: string, details: BudgetExceededDetails, options: FFCErrorOptions = {}) {
     super(message, { retryable: false, ...options });
@@ -30,6 +36,10 @@ export class BudgetExceededError extends FFCError {
   }
 
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), details: this.details };
+    const json: Record<string, unknown> = { ...super.toJSON(), details: this.details };
+    // Step count and usage only: tool inputs and outputs are the app's data, not log material.
+    if (this.steps) json.steps = this.steps.length;
+    if (this.usage) json.usage = this.usage;
+    return json;
   }
 }

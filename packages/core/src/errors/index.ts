@@ -8,6 +8,7 @@ export { ContentFilterError } from "./content-filter-error";
 export { ContextLengthError } from "./context-length-error";
 export { FFCError, type FFCErrorOptions, isErrorKind } from "./ffc-error";
 export { InvalidRequestError } from "./invalid-request-error";
+export { type OutputIssue, OutputValidationError } from "./output-validation-error";
 export { ProviderNotInstalledError } from "./provider-not-installed-error";
 export { RateLimitError, type RateLimitErrorOptions } from "./rate-limit-error";
 export { StreamInterruptedError } from "./stream-interrupted-error";

@@ -21,3 +21,16 @@ export const constrainedPerson = z.object({
 
 /** A map with free-form keys, which vendors that close every object cannot express. */
 export const withRecord = z.object({ scores: z.record(z.string(), z.number()) });
+
+/** An answer that `constrainedPerson` accepts: what the fake vendors reply in the transform tests. */
+export const validPersonJson = JSON.stringify({
+  name: "Ada Lovelace",
+  age: 36,
+  score: 99,
+  code: "ADA",
+  tags: ["math"],
+  spouse: null,
+  role: "admin",
+  email: "ada@example.com",
+  kind: "person",
+});

@@ -2,12 +2,12 @@
 // full version; core cannot depend on it (it depends on core), so core's tests use this one.
 import { type LanguageProvider, type ModelInfo, SPECIFICATION_VERSION } from "../provider";
 import type { LanguageRequest } from "../request";
-import type { ProviderResult } from "../result";
+import type { ProviderResult, ToolCall } from "../result";
 import { sleep } from "../sleep";
 import type { StreamPart } from "../stream-part";
 
 export type ScriptedStep =
-  | { text: string; delayMs?: number; inputTokens?: number; outputTokens?: number }
+  | { text: string; delayMs?: number; inputTokens?: number; outputTokens?: number; toolCalls?: ToolCall[] }
   | { error: unknown; delayMs?: number; afterParts?: number; text?: string };
 
 export function scriptedProvider(
@@ -22,11 +22,15 @@ export function scriptedProvider(
   const resultOf = (text: string, step: ScriptedStep, model: string): ProviderResult => {
     const inputTokens = "inputTokens" in step ? (step.inputTokens ?? 10) : 10;
     const outputTokens = "outputTokens" in step ? (step.outputTokens ?? 5) : 5;
+    const toolCalls = "toolCalls" in step ? (step.toolCalls ?? []) : [];
     return {
       text,
-      content: [{ type: "text", text }],
-      toolCalls: [],
-      finishReason: "stop",
+      content: [
+        ...(text ? [{ type: "text" as const, text }] : []),
+        ...toolCalls.map((call) => ({ type: "tool-call" as const, ...call })),
+      ],
+      toolCalls,
+      finishReason: toolCalls.length > 0 ? "tool-calls" : "stop",
       usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens },
       model,
     };
@@ -52,7 +56,8 @@ export function scriptedProvider(
       }
       if ("error" in step) throw step.error;
       const result = resultOf(step.text, step, request.model);
-      yield { type: "finish", finishReason: "stop", usage: result.usage, model: request.model };
+      for (const toolCall of result.toolCalls) yield { type: "tool-call", toolCall };
+      yield { type: "finish", finishReason: result.finishReason, usage: result.usage, model: request.model };
     },
   };
 }

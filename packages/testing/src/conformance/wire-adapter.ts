@@ -57,6 +57,28 @@ export interface WireAdapter {
   inBandError(options: { model: string }): SseReply;
   /** The system prompt and user texts a recorded request body carries. */
   readPrompt(body: any): { system?: string; user: string[] };
+  /** The tool results a recorded request body sends back to the model (JSON outputs parsed). */
+  readToolResults?(body: any): SentToolResult[];
+}
+
+/** A tool result as a recorded request carried it. */
+export interface SentToolResult {
+  /** The call it answers, where the wire format carries an id. */
+  toolCallId?: string;
+  /** The tool's name, where the wire format carries it (Gemini). */
+  toolName?: string;
+  /** The output, parsed when it was sent as JSON text. */
+  output: unknown;
+}
+
+/** Parses JSON text, keeping other text as it is. */
+export function parseSentOutput(output: unknown): unknown {
+  if (typeof output !== "string") return output;
+  try {
+    return JSON.parse(output);
+  } catch {
+    return output;
+  }
 }
 
 /** What the conformance suite needs to run against one provider. */

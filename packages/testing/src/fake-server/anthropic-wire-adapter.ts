@@ -1,4 +1,4 @@
-import type { WireAdapter } from "../conformance/wire-adapter";
+import { parseSentOutput, type WireAdapter } from "../conformance/wire-adapter";
 import { anthropicErrorReply, anthropicStreamErrorReply } from "./anthropic-errors";
 import { anthropicMessageReply, anthropicStreamReply } from "./anthropic-messages";
 
@@ -35,6 +35,14 @@ export const anthropicWireAdapter: WireAdapter = {
       .filter((message) => message.role === "user")
       .map((message) => textOf(message.content)),
   }),
+  readToolResults: (body) =>
+    ((body?.messages ?? []) as any[])
+      .flatMap((message) => (Array.isArray(message.content) ? message.content : []))
+      .filter((block) => block?.type === "tool_result")
+      .map((block) => ({
+        toolCallId: block.tool_use_id,
+        output: parseSentOutput(typeof block.content === "string" ? block.content : textOf(block.content)),
+      })),
 };
 
 function textOf(content: unknown): string {

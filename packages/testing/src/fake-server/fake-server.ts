@@ -13,7 +13,7 @@ export type ReplyHandler = (request: RecordedRequest) => Reply;
 export class FakeServer {
   /** Every request received, in order. */
   readonly requests: RecordedRequest[] = [];
-  readonly #queue: Reply[] = [];
+  readonly #queue: Array<{ reply: Reply; when?: (request: RecordedRequest) => boolean }> = [];
   readonly #sockets = new Set<Socket>();
   readonly #server: Server;
   #defaultHandler: ReplyHandler;
@@ -44,7 +44,16 @@ export class FakeServer {
 
   /** Queues replies for the next requests, in order. */
   enqueue(...replies: Reply[]): this {
-    this.#queue.push(...replies);
+    for (const reply of replies) this.#queue.push({ reply });
+    return this;
+  }
+
+  /**
+   * Queues replies for the next requests that `when` accepts; other requests (say, the token
+   * counting a budget does before each step) skip them and go to the default handler.
+   */
+  enqueueWhen(when: (request: RecordedRequest) => boolean, ...replies: Reply[]): this {
+    for (const reply of replies) this.#queue.push({ reply, when });
     return this;
   }
 
@@ -82,7 +91,8 @@ export class FakeServer {
       receivedAt: Date.now(),
     };
     this.requests.push(recorded);
-    const reply = this.#queue.shift() ?? this.#defaultHandler(recorded);
+    const index = this.#queue.findIndex((queued) => !queued.when || queued.when(recorded));
+    const reply = index === -1 ? this.#defaultHandler(recorded) : this.#queue.splice(index, 1)[0]!.reply;
     if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
     await send(reply, request, response);
   }

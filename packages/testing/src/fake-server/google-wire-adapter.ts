@@ -129,4 +129,14 @@ export const googleWireAdapter: WireAdapter = {
     const user = (body?.contents ?? []).filter((content: any) => content.role === "user").flatMap(textOf);
     return systemTexts.length > 0 ? { system: systemTexts.join("\n"), user } : { user };
   },
+  readToolResults(body: any) {
+    return ((body?.contents ?? []) as any[])
+      .flatMap((content) => content.parts ?? [])
+      .filter((part: any) => part.functionResponse)
+      .map((part: any) => {
+        const { id, name, response } = part.functionResponse;
+        const output = response && "output" in response ? response.output : response?.error;
+        return id === undefined ? { toolName: name, output } : { toolCallId: id, toolName: name, output };
+      });
+  },
 };

@@ -1,4 +1,4 @@
-import type { WireAdapter } from "../conformance/wire-adapter";
+import { parseSentOutput, type WireAdapter } from "../conformance/wire-adapter";
 import { openaiChatInBandError, openaiErrorReply, openaiResponsesInBandError } from "./openai-error-replies";
 import { openaiChatChunks, openaiChatCompletion } from "./openai-replies";
 import { openaiResponse, openaiResponseEvents } from "./openai-responses-replies";
@@ -22,6 +22,10 @@ export const openaiWireAdapter: WireAdapter = {
   error: (kind, options = {}) => openaiErrorReply(kind, options),
   inBandError: ({ model }) => openaiChatInBandError(model),
   readPrompt: (body) => readChatPrompt(body),
+  readToolResults: (body) =>
+    ((body?.messages ?? []) as any[])
+      .filter((message) => message.role === "tool")
+      .map((message) => ({ toolCallId: message.tool_call_id, output: parseSentOutput(message.content) })),
 };
 
 /** Speaks the OpenAI Responses API (`POST /v1/responses`) for the conformance suite. */
@@ -43,6 +47,10 @@ export const openaiResponsesWireAdapter: WireAdapter = {
   error: (kind, options = {}) => openaiErrorReply(kind, options),
   inBandError: ({ model }) => openaiResponsesInBandError(model),
   readPrompt: (body) => readResponsesPrompt(body),
+  readToolResults: (body) =>
+    ((Array.isArray(body?.input) ? body.input : []) as any[])
+      .filter((item) => item.type === "function_call_output")
+      .map((item) => ({ toolCallId: item.call_id, output: parseSentOutput(item.output) })),
 };
 
 /** The system prompt and user texts of a Chat Completions request body. */

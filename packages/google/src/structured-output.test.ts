@@ -1,0 +1,20 @@
+import { BudgetManager } from "@ffc/budget";
+import { createGoogleServer, googleWireAdapter, structuredOutputChecks } from "@ffc/testing";
+import { afterAll, describe, it } from "vitest";
+import { createGoogle } from "./google-provider";
+
+const server = await createGoogleServer();
+afterAll(() => server.close());
+
+const budget = (maxDailyTokens: number) => new BudgetManager({ maxDailyTokens });
+
+describe("structured output and the tool loop over @google/genai", () => {
+  const checks = structuredOutputChecks({
+    adapter: googleWireAdapter,
+    server,
+    createProvider: ({ baseURL, apiKey }) => createGoogle({ apiKey, baseURL }),
+    model: "gemini-2.5-flash",
+    budget,
+  });
+  for (const check of checks) it(check.name, check.run);
+});
