@@ -8,6 +8,7 @@ import {
 } from "@ffc/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { FallbackConfig } from "./fallback-config";
+import { MemoryBreakerStore } from "./memory-breaker-store";
 import { mock, recordingManager, settle } from "./test-helpers";
 
 function configErrorOf(make: () => unknown): ConfigError {
@@ -102,6 +103,7 @@ describe("FallbackConfig options", () => {
       "breaker.store",
     ]);
     expect(nested.message).toContain('(did you mean "failureThreshold"?)');
+    expect(configErrorOf(() => new MemoryBreakerStore({ size: 5 } as never)).field).toBe("size");
   });
 
   it("rejects impossible breaker settings", () => {
