@@ -51,9 +51,9 @@ describe("createAnthropic options", () => {
       [{ apiKey: "k", baseURL: "not a url" }, '"baseURL"'],
       [{ apiKey: "k", timeoutMs: -5 }, '"timeoutMs"'],
       [{ apiKey: "k", defaultMaxTokens: 1.5 }, '"defaultMaxTokens"'],
-      [{ apiKey: "k", headers: { "x-a": 1 } }, '"headers"'],
+      [{ apiKey: "k", headers: { "x-a": 1 } }, '"headers.x-a"'],
       [{ apiKey: "k", client: {} }, '"client"'],
-      [{ apiKey: "k", maxRetries: 3 }, 'unknown option "maxRetries"'],
+      [{ apiKey: "k", maxRetries: 3 }, '"maxRetries" is not an option'],
     ];
     for (const [options, field] of cases) {
       const error = thrownBy(() => createAnthropic(options as any));

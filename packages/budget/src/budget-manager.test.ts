@@ -263,8 +263,11 @@ describe("BudgetManager options", () => {
       /"period" must be one of "hour", "day", "week", "month", "total", got "fortnight"/,
     ],
     [{ maxCostUsd: 1, timeZone: "Mars/Olympus" }, /"timeZone".*"Mars\/Olympus"/],
-    [{ maxCostUsd: 1, scope: "team" }, /"scope".*"team"/],
-    [{ maxCostUsd: 1, warnAt: [1.5] }, /"warnAt"/],
+    [
+      { maxCostUsd: 1, scope: "team" },
+      /"scope" must be one of "global", "user", "tenant", "tag" or a function/,
+    ],
+    [{ maxCostUsd: 1, warnAt: [1.5] }, /"warnAt\[0\]" must be a finite number greater than 0 and at most 1/],
     [
       { maxCostUsd: 1, prices: { "x:y": { inputPerMillion: -1, outputPerMillion: 1 } } },
       /"prices\.x:y\.inputPerMillion"/,

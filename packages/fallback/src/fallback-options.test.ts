@@ -9,6 +9,7 @@ import {
 import { createTestManager, MockProvider, settled } from "@ffc/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { FallbackConfig } from "./fallback-config";
+import { MemoryBreakerStore } from "./memory-breaker-store";
 
 function configErrorOf(make: () => unknown): ConfigError {
   try {
@@ -102,6 +103,7 @@ describe("FallbackConfig options", () => {
       "breaker.store",
     ]);
     expect(nested.message).toContain('(did you mean "failureThreshold"?)');
+    expect(configErrorOf(() => new MemoryBreakerStore({ size: 5 } as never)).field).toBe("size");
   });
 
   it("rejects impossible breaker settings", () => {

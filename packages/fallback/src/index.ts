@@ -3,7 +3,7 @@ export type { BreakerOptions } from "./breaker-options";
 export type { Admission, BreakerOutcome } from "./breaker-transitions";
 export { FallbackConfig } from "./fallback-config";
 export type { FallbackOptions, FallbackTarget } from "./fallback-options";
-export { MemoryBreakerStore } from "./memory-breaker-store";
+export { MemoryBreakerStore, type MemoryBreakerStoreOptions } from "./memory-breaker-store";
 export type { TargetInfo } from "./target-suitability";
 
 import "./breaker-events";

@@ -1,4 +1,7 @@
-import type { BreakerState, BreakerStore } from "@ffc/core/plugin";
+import { type BreakerState, type BreakerStore, checkOptions } from "@ffc/core/plugin";
+
+/** Options of a MemoryBreakerStore: none yet; an unknown key is refused rather than ignored. */
+export type MemoryBreakerStoreOptions = Record<never, never>;
 
 /**
  * Breaker state in this process's memory: the default store. Every FallbackConfig made
@@ -6,6 +9,10 @@ import type { BreakerState, BreakerStore } from "@ffc/core/plugin";
  */
 export class MemoryBreakerStore implements BreakerStore {
   readonly #states = new Map<string, BreakerState>();
+
+  constructor(options: MemoryBreakerStoreOptions = {}) {
+    checkOptions("MemoryBreakerStore", options, {}, "{}");
+  }
 
   /** A copy of the stored state of `key`. */
   async get(key: string): Promise<BreakerState | undefined> {

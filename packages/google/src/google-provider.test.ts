@@ -51,11 +51,11 @@ describe("createGoogle", () => {
 
   it.each([
     [{ apiKey: "" }, '"apiKey" must be a non-empty string'],
-    [{ apiKey: "k", baseURL: "not a url" }, '"baseURL" must be a URL'],
+    [{ apiKey: "k", baseURL: "not a url" }, '"baseURL" must be an http(s) URL'],
     [{ apiKey: "k", timeoutMs: -5 }, '"timeoutMs" must be a whole number'],
-    [{ apiKey: "k", headers: { "x-a": 1 } }, '"headers" must be an object of string values'],
+    [{ apiKey: "k", headers: { "x-a": 1 } }, '"headers.x-a" must be a non-empty string, got 1'],
     [{ apiKey: "k", client: {} }, '"client" must be a GoogleGenAI instance'],
-    [{ apiKey: "k", maxRetries: 2 }, 'unknown option "maxRetries"'],
+    [{ apiKey: "k", maxRetries: 2 }, 'Invalid createGoogle options: "maxRetries" is not an option.'],
   ])("rejects bad options at construction: %j", (options, message) => {
     expect(() => createGoogle(options as any)).toThrow(message);
   });

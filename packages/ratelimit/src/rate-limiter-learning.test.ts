@@ -119,22 +119,22 @@ describe("RateLimiter options", () => {
   it.each([
     [
       { limits: [{ requestsPerMinute: -1 }] },
-      /"limits.0.requestsPerMinute" must be a positive finite number \(got -1\)/,
+      /"limits\[0\].requestsPerMinute" must be a finite number greater than 0, got -1/,
     ],
     [
       { limits: [{ tokensPerMinute: Number.POSITIVE_INFINITY }] },
-      /"limits.0.tokensPerMinute" must be a positive finite number/,
+      /"limits\[0\].tokensPerMinute" must be a finite number greater than 0/,
     ],
-    [{ limits: [{ requestsPerMinute: Number.NaN }] }, /"limits.0.requestsPerMinute"/],
+    [{ limits: [{ requestsPerMinute: Number.NaN }] }, /"limits\[0\].requestsPerMinute"/],
     [
       { limits: [{ provider: "openai" }] },
-      /"limits.0" sets neither "requestsPerMinute" nor "tokensPerMinute"/,
+      /"limits\[0\]" sets neither "requestsPerMinute" nor "tokensPerMinute"/,
     ],
-    [{ limits: [], onLimit: "queue" }, /"onLimit" must be "wait" or "refuse"/],
-    [{ limits: [], maxWaitMs: -5 }, /"maxWaitMs" must be a non-negative finite number/],
+    [{ limits: [], onLimit: "queue" }, /"onLimit" must be one of "wait", "refuse", got "queue"/],
+    [{ limits: [], maxWaitMs: -5 }, /"maxWaitMs" must be a finite number at least 0/],
     [{ limits: [], scope: "user" }, /"scope" must be a function/],
-    [{ limits: [], store: {} }, /"store" must be a RateLimitStore/],
-    [{}, /"limits" must be an array/],
+    [{ limits: [], store: {} }, /"store" must be a RateLimitStore with take/],
+    [{}, /"limits" is required/],
   ])("rejects %j with a ConfigError naming the field", (options, message) => {
     const build = () => new RateLimiter(options as unknown as RateLimiterOptions);
     expect(build).toThrow(ConfigError);
