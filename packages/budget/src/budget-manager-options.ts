@@ -1,5 +1,6 @@
 import { type BudgetStore, ConfigError, describeValue } from "@ffc/core";
 import { checkPriceTable, type PriceTable } from "@ffc/pricing";
+import type { TokenCounting } from "./budget-estimate";
 import { type BudgetPeriod, budgetPeriods, checkTimeZone } from "./budget-period";
 import { type BudgetScope, budgetScopeNames } from "./budget-scope";
 import { MemoryBudgetStore } from "./memory-budget-store";
@@ -48,6 +49,14 @@ export interface BudgetManagerOptions {
   failMode?: "closed" | "open";
   /** The clock, in ms since the epoch (default Date.now); tests pass a fake one. */
   now?: () => number;
+  /**
+   * How input tokens are reserved: "bound" reserves a provable upper bound from the text's
+   * UTF-8 bytes (never overspends, loads nothing, sends nothing; about 4× the tokens of English
+   * text held until the call settles); "exact" asks the provider's `countTokens` (OpenAI loads a
+   * tokenizer vocabulary of tens of MB, Anthropic and Gemini send a count request per attempt).
+   * @default "bound"
+   */
+  tokenCounting?: TokenCounting;
 }
 
 /** Options after validation, with defaults filled in. */
@@ -67,6 +76,7 @@ export interface ResolvedBudgetOptions {
   reservationTtlMs: number;
   failMode: "closed" | "open";
   now: () => number;
+  tokenCounting: TokenCounting;
 }
 
 /** Checks BudgetManager options once, at construction, naming the field at fault. */
@@ -127,6 +137,12 @@ export function resolveBudgetOptions(options: BudgetManagerOptions): ResolvedBud
       'Invalid BudgetManager options: "fallbackTargets" and "attemptsPerCall" size a per-call reservation; they need perAttempt: false (the default reserves each attempt at its own model, so it needs neither).',
     );
   }
+  const tokenCounting = options.tokenCounting ?? "bound";
+  if (tokenCounting !== "bound" && tokenCounting !== "exact") {
+    throw new ConfigError(
+      `Invalid BudgetManager "tokenCounting": ${quoted(tokenCounting)} is not "bound" or "exact".`,
+    );
+  }
   if (options.now !== undefined && typeof options.now !== "function") {
     throw new ConfigError('Invalid BudgetManager "now": expected a function returning ms since the epoch.');
   }
@@ -146,6 +162,7 @@ export function resolveBudgetOptions(options: BudgetManagerOptions): ResolvedBud
     reservationTtlMs: wholeNumber(options.reservationTtlMs, 600_000, "reservationTtlMs"),
     failMode,
     now: options.now ?? Date.now,
+    tokenCounting,
   };
 }
 

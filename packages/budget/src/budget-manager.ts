@@ -96,6 +96,7 @@ export class BudgetManager implements Plugin {
       defaultMaxOutputTokens: this.#options.defaultMaxOutputTokens,
       fallbackTargets: this.#options.fallbackTargets,
       attemptsPerCall: this.#options.attemptsPerCall,
+      tokenCounting: this.#options.tokenCounting,
     };
     this.#settlements = new SettlementQueue(this.#options.store);
   }

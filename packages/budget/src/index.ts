@@ -1,4 +1,5 @@
 export { type ModelPrice, type PriceTable, priceUsage } from "@ffc/pricing";
+export type { TokenCounting } from "./budget-estimate";
 export { type BudgetLimitStatus, BudgetManager, type BudgetStatus } from "./budget-manager";
 export type { BudgetManagerOptions, BudgetTarget } from "./budget-manager-options";
 export { type BudgetPeriod, budgetPeriods, type PeriodWindow, periodWindow } from "./budget-period";
@@ -8,3 +9,9 @@ export { BudgetUnavailableError } from "./budget-unavailable-error";
 export { FileBudgetStore, type FileBudgetStoreOptions } from "./file-budget-store";
 export { MemoryBudgetStore, type MemoryBudgetStoreOptions } from "./memory-budget-store";
 export { fromNanoUsd, nanoPerUsd, toNanoUsd } from "./nano-usd";
+export {
+  boundFor,
+  inputTokenUpperBound,
+  type VendorTokenBound,
+  vendorTokenBounds,
+} from "./token-upper-bound";
