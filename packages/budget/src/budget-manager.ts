@@ -239,25 +239,31 @@ export class BudgetManager implements Plugin {
   }
 
   #warn(call: CallContext, reservation: Reservation, usage: BudgetUsage): void {
-    const checks: ["tokens" | "usd", number | undefined, number][] = [
-      ["tokens", this.#options.maxTokens, usage.spent.tokens],
-      ["usd", this.#options.maxCostUsd, usage.spent.usd],
-    ];
+    // Two plain calls rather than a list of checks: this runs after every call.
+    this.#warnUnit(call, reservation, "tokens", this.#options.maxTokens, usage.spent.tokens);
+    this.#warnUnit(call, reservation, "usd", this.#options.maxCostUsd, usage.spent.usd);
+  }
+
+  #warnUnit(
+    call: CallContext,
+    reservation: Reservation,
+    unit: "tokens" | "usd",
+    limit: number | undefined,
+    spent: number,
+  ): void {
+    if (limit === undefined || spent < this.#options.warnAt[0]! * limit) return;
     let warned = this.#warned.get(reservation.key);
-    for (const [unit, limit, spent] of checks) {
-      if (limit === undefined) continue;
-      for (const threshold of this.#options.warnAt) {
-        const mark = `${unit}:${threshold}`;
-        if (spent < threshold * limit || warned?.has(mark)) continue;
-        if (!warned) {
-          // Marks of earlier periods can go: each threshold fires once per scope and period.
-          if (this.#warned.size > 10_000) this.#warned.clear();
-          warned = new Set();
-          this.#warned.set(reservation.key, warned);
-        }
-        warned.add(mark);
-        call.emit("budget-warning", { scope: reservation.scope, unit, threshold, spent, limit });
+    for (const threshold of this.#options.warnAt) {
+      const mark = `${unit}:${threshold}`;
+      if (spent < threshold * limit || warned?.has(mark)) continue;
+      if (!warned) {
+        // Marks of earlier periods can go: each threshold fires once per scope and period.
+        if (this.#warned.size > 10_000) this.#warned.clear();
+        warned = new Set();
+        this.#warned.set(reservation.key, warned);
       }
+      warned.add(mark);
+      call.emit("budget-warning", { scope: reservation.scope, unit, threshold, spent, limit });
     }
   }
 

@@ -11,7 +11,9 @@ export type RateCard =
   /** By genai-prices itself, for a vendor whose prices do not ship here. */
   | { source: "external" };
 
-const cards = new Map<string, RateCard | null>();
+/** Rate cards by provider, then model: two lookups and no key string built per attempt. */
+const cards = new Map<string, Map<string, RateCard | null>>();
+let cardCount = 0;
 /** Model ids come from callers; past this many pairs the cache starts over rather than grow. */
 const maxCards = 1_000;
 
@@ -20,12 +22,21 @@ const maxCards = 1_000;
  * Matching a model id against the vendor's rules happens once per pair, not once per attempt.
  */
 export function rateCard(provider: string, model: string): RateCard | null {
-  const key = `${provider}\n${model}`;
-  let card = cards.get(key);
+  let models = cards.get(provider);
+  let card = models?.get(model);
   if (card === undefined) {
     card = resolveCard(provider, model);
-    if (cards.size >= maxCards) cards.clear();
-    cards.set(key, card);
+    if (cardCount >= maxCards) {
+      cards.clear();
+      cardCount = 0;
+      models = undefined;
+    }
+    if (!models) {
+      models = new Map();
+      cards.set(provider, models);
+    }
+    models.set(model, card);
+    cardCount += 1;
   }
   return card;
 }

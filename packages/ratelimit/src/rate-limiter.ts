@@ -23,6 +23,7 @@ import {
   type VendorRateLimitState,
 } from "./parse-rate-limit-headers";
 import {
+  describeTake,
   type HeldTake,
   matchingRules,
   type Target,
@@ -54,6 +55,7 @@ export class RateLimiter implements Plugin {
   readonly #options: CheckedRateLimiterOptions;
   readonly #store: RateLimitStore;
   readonly #hints = new VendorHints();
+  readonly #rules = new Map<string, RateLimitRule[]>();
 
   constructor(options: RateLimiterOptions) {
     this.#options = checkRateLimiterOptions(options);
@@ -135,7 +137,7 @@ export class RateLimiter implements Plugin {
 
   async #acquire(call: CallContext, target: Target): Promise<HeldTake[]> {
     const scope = this.#scopeOf(call, target);
-    const rules = matchingRules(this.#options.limits, target);
+    const rules = this.#rulesFor(target);
     const tokens = this.#estimateTokens(call);
     const started = Date.now();
     let slept = false;
@@ -183,7 +185,7 @@ export class RateLimiter implements Plugin {
     target: Target,
     tokens: number,
   ): Promise<{ held: HeldTake[]; refusal?: { what: string; retryAfterMs: number } }> {
-    const wanted = wantedTakes(rules, scope, target, tokens);
+    const wanted = wantedTakes(rules, scope, tokens);
     const outcomes = await Promise.all(
       wanted.map((item) =>
         this.#store.take({
@@ -195,15 +197,19 @@ export class RateLimiter implements Plugin {
         }),
       ),
     );
-    const held = wanted.filter((_, index) => outcomes[index]!.ok).map((item) => item.take);
+    const held: HeldTake[] = [];
     let refusal: { what: string; retryAfterMs: number } | undefined;
-    outcomes.forEach((outcome, index) => {
-      if (outcome.ok) return;
+    for (let index = 0; index < outcomes.length; index += 1) {
+      const outcome = outcomes[index]!;
+      if (outcome.ok) {
+        held.push(wanted[index]!.take);
+        continue;
+      }
       const never = outcome.retryAfterMs < 0;
       if (!refusal || never || (refusal.retryAfterMs >= 0 && outcome.retryAfterMs > refusal.retryAfterMs)) {
-        refusal = { what: wanted[index]!.what, retryAfterMs: outcome.retryAfterMs };
+        refusal = { what: describeTake(wanted[index]!, target), retryAfterMs: outcome.retryAfterMs };
       }
-    });
+    }
     if (!refusal) return { held };
     await this.#settleAll(held, 0, 0);
     return { held: [], refusal };
@@ -217,13 +223,16 @@ export class RateLimiter implements Plugin {
     target: Target,
     failed: boolean,
   ): Promise<void> {
-    const attempts = call.attempts.slice(from);
-    const own = attempts.filter(
-      (attempt) => attempt.provider === target.provider && attempt.model === target.model,
-    );
-    const tokens = own.reduce((sum, attempt) => sum + (attempt.usage?.totalTokens ?? 0), 0);
-    await this.#settleAll(held, own.length, tokens);
-    if (failed) await this.#learnFromAttempts(attempts);
+    let requests = 0;
+    let tokens = 0;
+    for (let index = from; index < call.attempts.length; index += 1) {
+      const attempt = call.attempts[index]!;
+      if (attempt.provider !== target.provider || attempt.model !== target.model) continue;
+      requests += 1;
+      tokens += attempt.usage?.totalTokens ?? 0;
+    }
+    await this.#settleAll(held, requests, tokens);
+    if (failed) await this.#learnFromAttempts(call.attempts.slice(from));
   }
 
   async #settleAll(held: HeldTake[], requests: number, tokens: number): Promise<void> {
@@ -252,6 +261,19 @@ export class RateLimiter implements Plugin {
         .pause({ key: vendorKey(attempt.provider, attempt.model), durationMs: Math.ceil(error.retryAfterMs) })
         .catch(() => {});
     }
+  }
+
+  /** The rules of a provider and model, filtered once per pair rather than once per call. */
+  #rulesFor(target: Target): RateLimitRule[] {
+    const key = `${target.provider}\n${target.model}`;
+    let rules = this.#rules.get(key);
+    if (!rules) {
+      rules = matchingRules(this.#options.limits, target);
+      // Model names come from callers; start over rather than grow without bound.
+      if (this.#rules.size >= 1_000) this.#rules.clear();
+      this.#rules.set(key, rules);
+    }
+    return rules;
   }
 
   #scopeOf(call: CallContext, target: Target): string {
