@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import {
+  aroundStream,
   type BudgetAmount,
   BudgetExceededError,
   type BudgetUsage,
@@ -113,16 +114,14 @@ export class BudgetManager implements Plugin {
     }
   }
 
-  async *stream(call: CallContext, next: StreamNext): AsyncIterable<StreamPart> {
-    const reservation = await this.#reserve(call);
-    let succeeded = false;
-    try {
-      for await (const part of next(call)) yield part;
-      succeeded = true;
-    } finally {
-      // Also runs when the consumer stops early: the tokens streamed so far are still paid for.
-      await this.#settle(reservation, call, succeeded);
-    }
+  stream(call: CallContext, next: StreamNext): AsyncIterable<StreamPart> {
+    // Parts pass through untouched; the settle also runs when the consumer stops early: the
+    // tokens streamed so far are still paid for.
+    return aroundStream(
+      () => this.#reserve(call),
+      () => next(call),
+      (reservation, how) => this.#settle(reservation, call, how.completed),
+    );
   }
 
   /** Spent, reserved and remaining for a scope ("global", "user:42", ...) or a call's metadata. */

@@ -1,3 +1,4 @@
+export { aroundStream, type StreamEnd } from "./around-stream";
 export { abortErrorFor } from "./attempt";
 export type { GenerateOptions, ResponseFormatOption } from "./call-options";
 export {

@@ -1,5 +1,6 @@
 import {
   type AttemptRecord,
+  aroundStream,
   type CallContext,
   ConfigError,
   describeValue,
@@ -83,19 +84,18 @@ export class RateLimiter implements Plugin {
     }
   }
 
-  async *stream(call: CallContext, next: StreamNext): AsyncIterable<StreamPart> {
+  stream(call: CallContext, next: StreamNext): AsyncIterable<StreamPart> {
     const target = { provider: call.provider.id, model: call.request.model };
-    const from = call.attempts.length;
-    const held = await this.#acquire(call, target);
-    let failed = false;
-    try {
-      yield* next(call);
-    } catch (error) {
-      failed = true;
-      throw error;
-    } finally {
-      await this.#release(held, call, from, target, failed);
-    }
+    // Parts pass through untouched; the takes are settled however the stream ends.
+    let from = 0;
+    return aroundStream(
+      () => {
+        from = call.attempts.length;
+        return this.#acquire(call, target);
+      },
+      () => next(call),
+      (held, how) => this.#release(held, call, from, target, how.failed),
+    );
   }
 
   /**
