@@ -21,8 +21,20 @@ export type {
   LLMEventType,
   TargetReference,
 } from "./events";
-export { type LLMConfig, validateConfig } from "./llm-config";
+export { type LLMConfig, maxTimerMs, requestSettingRules, validateConfig } from "./llm-config";
 export { LLMManager, type LLMManagerOptions } from "./llm-manager";
+export type { Logger } from "./logger";
+/** For provider authors. */
+export {
+  describeSchemaPath,
+  isSchemaObject,
+  type JsonSchemaNodeMapper,
+  type JsonSchemaPath,
+  mapJsonSchema,
+  schemaTypes,
+} from "./map-json-schema";
+/** For provider authors. */
+export { mergeObjectIntersection } from "./merge-object-intersection";
 export type {
   AssistantMessage,
   ContentPart,
@@ -36,7 +48,10 @@ export type {
   ToolResultPart,
   UserMessage,
 } from "./message";
+/** For provider authors. */
+export { type KeepKeyword, moveToDescription } from "./move-to-description";
 export { neverAbortedSignal } from "./never-aborted";
+export * from "./options/index";
 export { numberAtLeast, rejectUnknownKeys, wholeNumber } from "./plugin-option-checks";
 export {
   type CallContext,
@@ -62,6 +77,7 @@ export {
   type ProviderReference,
   type ProviderSettings,
   packageForProvider,
+  providerReferenceProblem,
   registerProvider,
   resolveProvider,
   unregisterProvider,
@@ -91,6 +107,8 @@ export {
   valueToText,
 } from "./sanitize";
 export { redactSecrets, Secret } from "./secret";
+/** For provider authors. */
+export { separateReference } from "./separate-reference";
 export { sleep } from "./sleep";
 export { isStandardSchema, type StandardSchemaV1, toJsonSchema } from "./standard-schema";
 export * from "./stores/index";
@@ -106,4 +124,4 @@ export {
 } from "./template-syntax";
 export { approximateTokenCounter, estimateMessageTokens, type TokenCounter } from "./token-counter";
 export { addUsage, emptyUsage, type Usage } from "./usage";
-export { describeValue, validateOptions } from "./validate-options";
+export { type ProviderWarning, resetReportedWarnings, type WarnFunction } from "./warnings";
