@@ -1,10 +1,10 @@
 // `pnpm bench`: runs every benchmark and writes BENCHMARKS.md at the repository root.
 // The measured clients run in child processes (one per benchmark, one per memory contender)
 // and the fake OpenAI servers in another, so that no two measurements share a heap.
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
-import { repositoryRoot } from "./bench-paths";
+import { benchDirectory, repositoryRoot } from "./bench-paths";
 import type { BenchResults } from "./bench-results";
 import { benchCounts } from "./bench-settings";
 import { measureBundles } from "./bundle-size-bench";
@@ -121,6 +121,9 @@ const results: BenchResults = {
 };
 const path = join(repositoryRoot, "BENCHMARKS.md");
 writeFileSync(path, markdownReport(results));
+// The raw results too, so that the report can be rendered again without measuring again.
+mkdirSync(join(benchDirectory, "results"), { recursive: true });
+writeFileSync(join(benchDirectory, "results", "last-run.json"), JSON.stringify(results, null, 1));
 for (const check of [...checkIssue11Goals(results), ...checkGoals(results)]) {
   progress(`${check.met ? "met   " : "MISSED"} ${check.goal}: ${check.measured}`);
 }
