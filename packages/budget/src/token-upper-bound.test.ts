@@ -106,7 +106,7 @@ describe("inputTokenUpperBound", () => {
         }),
         settings,
       );
-    });
+    }, 120_000);
 
     it(`is never below ${name}'s chat count of messages and function definitions`, () => {
       fc.assert(
@@ -131,7 +131,8 @@ describe("inputTokenUpperBound", () => {
         }),
         { ...settings, numRuns: 150 },
       );
-    });
+      // Hundreds of tokenizer runs: generous on a shared, loaded machine.
+    }, 120_000);
   }
 
   it("covers Japanese and emoji, which chars/4 undercounts 3 to 5 times, at about 4 bytes a token", () => {
