@@ -25,6 +25,32 @@ context.add("name", "Ada");
 const llm = new LLMManager({ provider: "openai", model: "gpt-4o-mini" });
 console.log(await llm.generate({ template, context }));`;
 
+/** The guide's configuration around one call of `provider` (an expression) to `model`. */
+function fullStackApp(imports: string, provider: string, providerId: string, model: string): string {
+  return `import { LLMManager } from "@ffc/core";
+${imports}
+import { BudgetManager } from "@ffc/budget";
+import { FallbackConfig } from "@ffc/fallback";
+import { RateLimiter } from "@ffc/ratelimit";
+import { RetryConfig } from "@ffc/retry";
+import { TokenTracker } from "@ffc/tracking";
+const apiKey = "sk-placeholder";
+const baseURL = "http://127.0.0.1:8080";
+const provider = ${provider};
+const plugins = [
+  new TokenTracker(),
+  new BudgetManager({ maxDailyTokens: 100_000, maxCostUsd: 5 }),
+  new RateLimiter({ limits: [{ provider: "${providerId}", requestsPerMinute: 500 }] }),
+];
+const llm = new LLMManager({ provider, model: "${model}" }, { plugins });
+const result = await llm.generate({
+  prompt: "Hello",
+  retryConfig: new RetryConfig({ maxRetries: 2 }),
+  fallbackConfig: new FallbackConfig({ targets: [{ provider, model: "${model}" }, { provider, model: "${model}" }] }),
+});
+console.log(result.text, result.costUsd);`;
+}
+
 const placeholders = `const apiKey = "sk-placeholder";\nconst baseURL = "http://127.0.0.1:8080/v1";\n`;
 
 /** One call of each client, and @ffc/core alone; the raw SDK is the baseline. */
@@ -52,6 +78,67 @@ console.log((await generateText({ model, prompt: "Hello", maxRetries: 0 })).text
     source: `import { ChatOpenAI } from "@langchain/openai";
 ${placeholders}const model = new ChatOpenAI({ model: "gpt-4o-mini", apiKey, maxRetries: 0, configuration: { baseURL } });
 console.log((await model.invoke("Hello")).text);`,
+  },
+  {
+    id: "full",
+    label: "@ffc/core + @ffc/openai + retry, fallback, tracking, budget, rate limit (one call)",
+    source: fullStackApp(
+      'import { createOpenAI } from "@ffc/openai";',
+      "createOpenAI({ apiKey, baseURL })",
+      "openai",
+      "gpt-4o-mini",
+    ),
+  },
+  {
+    id: "anthropic-raw",
+    label: "@anthropic-ai/sdk (one call)",
+    source: `import Anthropic from "@anthropic-ai/sdk";
+${placeholders}const client = new Anthropic({ apiKey, baseURL, maxRetries: 0 });
+const message = await client.messages.create({ model: "claude-haiku-4-5", max_tokens: 1024, messages: [{ role: "user", content: "Hello" }] });
+console.log(message.content[0]);`,
+  },
+  {
+    id: "anthropic-bare",
+    label: "@ffc/core + @ffc/anthropic (one call)",
+    source: `import { LLMManager } from "@ffc/core";
+import { createAnthropic } from "@ffc/anthropic";
+${placeholders}const llm = new LLMManager({ provider: createAnthropic({ apiKey, baseURL }), model: "claude-haiku-4-5" });
+console.log((await llm.generate({ prompt: "Hello" })).text);`,
+  },
+  {
+    id: "anthropic-full",
+    label: "@ffc/core + @ffc/anthropic + retry, fallback, tracking, budget, rate limit (one call)",
+    source: fullStackApp(
+      'import { createAnthropic } from "@ffc/anthropic";',
+      "createAnthropic({ apiKey, baseURL })",
+      "anthropic",
+      "claude-haiku-4-5",
+    ),
+  },
+  {
+    id: "google-raw",
+    label: "@google/genai (one call)",
+    source: `import { GoogleGenAI } from "@google/genai";
+${placeholders}const client = new GoogleGenAI({ apiKey, httpOptions: { baseUrl: baseURL } });
+console.log((await client.models.generateContent({ model: "gemini-2.5-flash", contents: "Hello" })).text);`,
+  },
+  {
+    id: "google-bare",
+    label: "@ffc/core + @ffc/google (one call)",
+    source: `import { LLMManager } from "@ffc/core";
+import { createGoogle } from "@ffc/google";
+${placeholders}const llm = new LLMManager({ provider: createGoogle({ apiKey, baseURL }), model: "gemini-2.5-flash" });
+console.log((await llm.generate({ prompt: "Hello" })).text);`,
+  },
+  {
+    id: "google-full",
+    label: "@ffc/core + @ffc/google + retry, fallback, tracking, budget, rate limit (one call)",
+    source: fullStackApp(
+      'import { createGoogle } from "@ffc/google";',
+      "createGoogle({ apiKey, baseURL })",
+      "google",
+      "gemini-2.5-flash",
+    ),
   },
   { id: "core", label: "@ffc/core alone (LLMManager, PromptTemplate, Context)", source: coreAlone },
   {

@@ -11,6 +11,11 @@ export interface ImportCase {
   code: string;
 }
 
+/** The plugin packages of the guide's configuration. */
+const plugins = ["retry", "fallback", "tracking", "budget", "ratelimit"]
+  .map((name) => `await import("@ffc/${name}");`)
+  .join(" ");
+
 /** The import cases; the first is the empty baseline every other is measured over. */
 export const importCases: readonly ImportCase[] = [
   { id: "node", label: "node (empty script)", code: "" },
@@ -20,8 +25,25 @@ export const importCases: readonly ImportCase[] = [
     label: "@ffc/core + @ffc/openai",
     code: 'await import("@ffc/core"); await import("@ffc/openai");',
   },
+  {
+    id: "full",
+    label: "@ffc/core + @ffc/openai + retry, fallback, tracking, budget, rate limit",
+    code: `await import("@ffc/core"); await import("@ffc/openai"); ${plugins}`,
+  },
   { id: "ai-sdk", label: "ai + @ai-sdk/openai", code: 'await import("ai"); await import("@ai-sdk/openai");' },
   { id: "langchain", label: "@langchain/openai", code: 'await import("@langchain/openai");' },
+  { id: "anthropic-raw", label: "@anthropic-ai/sdk", code: 'await import("@anthropic-ai/sdk");' },
+  {
+    id: "anthropic-full",
+    label: "@ffc/core + @ffc/anthropic + retry, fallback, tracking, budget, rate limit",
+    code: `await import("@ffc/core"); await import("@ffc/anthropic"); ${plugins}`,
+  },
+  { id: "google-raw", label: "@google/genai", code: 'await import("@google/genai");' },
+  {
+    id: "google-full",
+    label: "@ffc/core + @ffc/google + retry, fallback, tracking, budget, rate limit",
+    code: `await import("@ffc/core"); await import("@ffc/google"); ${plugins}`,
+  },
 ];
 
 /** Median wall time of one case, and its time over the empty-script baseline. */

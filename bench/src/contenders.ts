@@ -1,11 +1,19 @@
 import type { LanguageProvider } from "@ffc/core";
 import { benchApiKey, benchModel, benchPrompt } from "./bench-settings";
 import { fullPluginStack, meteringPlugins, type PluginStack } from "./plugin-stack";
+import { createVendorContender, type VendorContenderId } from "./vendor-contenders";
 
-/** The clients compared, each making the same call. */
-export type ContenderId = "raw" | "ffc-bare" | "ffc-metered" | "ffc-full" | "ai-sdk" | "langchain";
+/** The clients compared, each making the same call (the vendor ones to their own fake servers). */
+export type ContenderId =
+  | "raw"
+  | "ffc-bare"
+  | "ffc-metered"
+  | "ffc-full"
+  | "ai-sdk"
+  | "langchain"
+  | VendorContenderId;
 
-/** Every contender, in report order; the raw SDK is the baseline. */
+/** Every OpenAI contender, in report order; the raw SDK is the baseline. */
 export const contenderIds: readonly ContenderId[] = [
   "raw",
   "ffc-bare",
@@ -64,6 +72,8 @@ export async function createContender(id: ContenderId, targets: ContenderTargets
       return aiSdkContender(targets);
     case "langchain":
       return langchainContender(targets);
+    default:
+      return createVendorContender(id, targets);
   }
 }
 

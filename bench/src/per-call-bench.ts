@@ -51,7 +51,11 @@ export async function measurePerCall(contenders: Contender[], counts: BenchCount
 }
 
 if (isEntryPoint(import.meta.url)) {
-  const [generateUrl, streamUrl] = process.argv.slice(2) as [string, string];
-  const contenders = await createContenders({ generateUrl, streamUrl }, contenderIds);
+  // An optional third argument lists the contenders (e.g. a vendor's group), comma-separated.
+  const [generateUrl, streamUrl, ids] = process.argv.slice(2) as [string, string, string?];
+  const contenders = await createContenders(
+    { generateUrl, streamUrl },
+    ids ? (ids.split(",") as ContenderId[]) : contenderIds,
+  );
   reportToParent(await measurePerCall(contenders, benchCounts()));
 }

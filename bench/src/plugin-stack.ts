@@ -25,8 +25,8 @@ function exported(module: Exports, name: string): Constructor | undefined {
   return typeof value === "function" ? (value as Constructor) : undefined;
 }
 
-/** Tracking, budget and rate limit: the observers and gates of every call. */
-export async function meteringPlugins(): Promise<PluginStack> {
+/** Tracking, budget and rate limit: the observers and gates of every call to `provider`'s `model`. */
+export async function meteringPlugins(provider = "openai", model = benchModel): Promise<PluginStack> {
   const stack: PluginStack = { plugins: [], callOptions: {}, included: [], missing: [] };
   const TokenTracker = exported(await import("@ffc/tracking"), "TokenTracker");
   if (TokenTracker) {
@@ -39,14 +39,14 @@ export async function meteringPlugins(): Promise<PluginStack> {
   const BudgetManager = exported(await import("@ffc/budget"), "BudgetManager");
   if (BudgetManager) {
     // Limits no benchmark reaches: the gate is measured, never the refusal.
-    const prices = { [`openai:${benchModel}`]: { inputPerMillion: 0.15, outputPerMillion: 0.6 } };
+    const prices = { [`${provider}:${model}`]: { inputPerMillion: 0.15, outputPerMillion: 0.6 } };
     stack.plugins.push(new BudgetManager({ maxDailyTokens: 1e12, maxCostUsd: 1e9, prices }));
     stack.included.push("BudgetManager");
   } else stack.missing.push("BudgetManager (@ffc/budget)");
 
   const RateLimiter = exported(await import("@ffc/ratelimit"), "RateLimiter");
   if (RateLimiter) {
-    const limits = [{ provider: "openai", requestsPerMinute: 1e9, tokensPerMinute: 1e12 }];
+    const limits = [{ provider, requestsPerMinute: 1e9, tokensPerMinute: 1e12 }];
     stack.plugins.push(new RateLimiter({ limits }));
     stack.included.push("RateLimiter");
   } else stack.missing.push("RateLimiter (@ffc/ratelimit)");
@@ -57,8 +57,9 @@ export async function meteringPlugins(): Promise<PluginStack> {
 export async function fullPluginStack(
   primary: LanguageProvider,
   backup: LanguageProvider,
+  model = benchModel,
 ): Promise<PluginStack> {
-  const stack = await meteringPlugins();
+  const stack = await meteringPlugins(primary.id, model);
   const policies: string[] = [];
   const RetryConfig = exported(await import("@ffc/retry"), "RetryConfig");
   if (RetryConfig) {
@@ -69,8 +70,8 @@ export async function fullPluginStack(
   const FallbackConfig = exported(await import("@ffc/fallback"), "FallbackConfig");
   if (FallbackConfig) {
     const targets = [
-      { provider: primary, model: benchModel },
-      { provider: backup, model: benchModel },
+      { provider: primary, model },
+      { provider: backup, model },
     ];
     stack.callOptions.fallbackConfig = new FallbackConfig({ targets }) as Policy;
     policies.push("FallbackConfig");

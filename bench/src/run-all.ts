@@ -1,16 +1,17 @@
 // `pnpm bench`: runs every benchmark and writes BENCHMARKS.md at the repository root.
 // The measured clients run in child processes (one per benchmark, one per memory contender)
 // and the fake OpenAI servers in another, so that no two measurements share a heap.
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
-import { repositoryRoot } from "./bench-paths";
+import { benchDirectory, repositoryRoot } from "./bench-paths";
 import type { BenchResults } from "./bench-results";
 import { benchCounts } from "./bench-settings";
 import { measureBundles } from "./bundle-size-bench";
 import { measureColdImports } from "./cold-import-bench";
 import type { ContenderId } from "./contenders";
 import { checkGoals } from "./goals";
+import { checkIssue11Goals } from "./issue-11-goals";
 import { machineInfo } from "./machine-info";
 import { markdownReport } from "./markdown-report";
 import { type MemoryResult, medianMemory } from "./memory-bench";
@@ -20,8 +21,20 @@ import { progress, runChild } from "./run-child";
 import { startServerProcess } from "./server-handle";
 import { runStoreBenches } from "./store-benches";
 import type { StreamingResult } from "./streaming-bench";
+import { type BenchVendor, vendorGroups } from "./vendor-contenders";
 
-const memoryContenders: readonly ContenderId[] = ["raw", "ffc-bare", "ffc-full", "ai-sdk", "langchain"];
+const memoryContenders: readonly ContenderId[] = [
+  "raw",
+  "ffc-bare",
+  "ffc-full",
+  "ai-sdk",
+  "langchain",
+  "anthropic-raw",
+  "anthropic-full",
+  "google-raw",
+  "google-full",
+];
+const vendors = Object.keys(vendorGroups) as BenchVendor[];
 const profiledContenders: readonly ContenderId[] = ["ffc-bare", "ffc-full"];
 
 const started = performance.now();
@@ -47,13 +60,31 @@ try {
       `  ${entry.id}: median ${entry.summary.median.toFixed(3)} ms, p99 ${entry.summary.p99.toFixed(3)} ms`,
     );
   }
+  // Each vendor's group (its raw SDK, FFC bare, FFC full) round-robin among itself, on its own servers.
+  for (const vendor of vendors) {
+    progress(`per-call benchmark: ${vendor}`);
+    const { generateUrl, streamUrl } = server.vendors[vendor];
+    const group = await runChild<PerCallResult[]>("src/per-call-bench.ts", {
+      args: [generateUrl, streamUrl, vendorGroups[vendor].join(",")],
+    });
+    perCall.push(...group);
+  }
   progress("streaming benchmark");
   streaming = await runChild<StreamingResult[]>("src/streaming-bench.ts", { args: urls });
+  for (const vendor of vendors) {
+    progress(`streaming benchmark: ${vendor}`);
+    const { generateUrl, streamUrl } = server.vendors[vendor];
+    const group = await runChild<StreamingResult[]>("src/streaming-bench.ts", {
+      args: [generateUrl, streamUrl, vendorGroups[vendor].join(",")],
+    });
+    streaming.push(...group);
+  }
   const memoryRuns = new Map<ContenderId, MemoryResult[]>(memoryContenders.map((id) => [id, []]));
   for (let run = 0; run < counts.memoryRuns; run += 1) {
     for (const id of memoryContenders) {
       progress(`memory benchmark: ${id}, run ${run + 1} of ${counts.memoryRuns}`);
-      const args = [id, server.generateUrl];
+      const vendor = vendors.find((name) => id.startsWith(`${name}-`));
+      const args = [id, vendor ? server.vendors[vendor].generateUrl : server.generateUrl];
       const result = await runChild<MemoryResult>("src/memory-bench.ts", {
         nodeFlags: ["--expose-gc"],
         args,
@@ -90,7 +121,10 @@ const results: BenchResults = {
 };
 const path = join(repositoryRoot, "BENCHMARKS.md");
 writeFileSync(path, markdownReport(results));
-for (const check of checkGoals(results)) {
+// The raw results too, so that the report can be rendered again without measuring again.
+mkdirSync(join(benchDirectory, "results"), { recursive: true });
+writeFileSync(join(benchDirectory, "results", "last-run.json"), JSON.stringify(results, null, 1));
+for (const check of [...checkIssue11Goals(results), ...checkGoals(results)]) {
   progress(`${check.met ? "met   " : "MISSED"} ${check.goal}: ${check.measured}`);
 }
 progress(`wrote ${path} in ${results.durationSeconds.toFixed(0)} s`);

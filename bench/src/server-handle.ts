@@ -3,6 +3,8 @@ import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { benchDirectory } from "./bench-paths";
 import { compileScript } from "./compile-script";
+import type { ContenderTargets } from "./contenders";
+import type { BenchVendor } from "./vendor-contenders";
 
 /** The fake servers running in a child process. */
 export interface ServerHandle {
@@ -10,6 +12,8 @@ export interface ServerHandle {
   generateUrl: string;
   /** Origin of the server that streams the long benchmark text. */
   streamUrl: string;
+  /** The fake Anthropic and Gemini servers, the same two answers each. */
+  vendors: Record<BenchVendor, ContenderTargets>;
   close(): Promise<void>;
 }
 
@@ -27,7 +31,7 @@ export async function startServerProcess(): Promise<ServerHandle> {
       throw new Error(`The fake server process exited with code ${code} before it started.`);
     }),
   ])) as [string];
-  const addresses = JSON.parse(firstLine) as { generateUrl: string; streamUrl: string };
+  const addresses = JSON.parse(firstLine) as Omit<ServerHandle, "close">;
   return {
     ...addresses,
     async close() {

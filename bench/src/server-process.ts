@@ -1,4 +1,4 @@
-// Child process entry: runs the fake OpenAI servers apart from the measured client, so the
+// Child process entry: runs the fake OpenAI, Anthropic and Gemini servers apart from the measured client, so the
 // server's work does not share the client's event loop (as with a real vendor).
 
 import { Server as HttpServer } from "node:http";
@@ -12,7 +12,7 @@ import { streamText } from "./stream-text";
 // in plain Node ESM ("Dynamic require of process is not supported"); a global require lets
 // esbuild's shim use Node's. Remove once @ffc/testing keeps yaml external.
 (globalThis as { require?: NodeJS.Require }).require ??= createRequire(import.meta.url);
-const { createOpenAIServer } = await import("@ffc/testing");
+const { createAnthropicServer, createGoogleServer, createOpenAIServer } = await import("@ffc/testing");
 
 // FakeServer listens with Node's defaults, made for tests, not for load: a backlog of 511
 // pending connections (the memory benchmark opens 1,000 at once) and a keep-alive timeout of
@@ -32,8 +32,22 @@ Server.prototype.listen = function listenForLoad(this: Server, ...args: unknown[
   return listen.apply(this, args);
 } as typeof Server.prototype.listen;
 
+const longText = streamText(benchCounts().streamParts);
 const generateServer = await createOpenAIServer({ text: benchAnswer });
-const streamServer = await createOpenAIServer({ text: streamText(benchCounts().streamParts) });
+const streamServer = await createOpenAIServer({ text: longText });
+// Anthropic Messages and Gemini generateContent, for @ffc/anthropic and @ffc/google against their own SDKs.
+const anthropicServer = await createAnthropicServer({ respond: () => benchAnswer });
+const anthropicStreamServer = await createAnthropicServer({ respond: () => longText });
+const googleServer = await createGoogleServer({ text: benchAnswer });
+const googleStreamServer = await createGoogleServer({ text: longText });
+const servers = [
+  generateServer,
+  streamServer,
+  anthropicServer,
+  anthropicStreamServer,
+  googleServer,
+  googleStreamServer,
+];
 
 // The fake server records every request for tests; a benchmark makes tens of thousands, so
 // forget them regularly to keep the server's memory (and GC pauses) flat.
@@ -41,14 +55,21 @@ const forget = (server: FakeServer) => {
   server.requests.length = 0;
 };
 setInterval(() => {
-  forget(generateServer);
-  forget(streamServer);
+  for (const server of servers) forget(server);
 }, 500).unref();
 
-process.stdout.write(`${JSON.stringify({ generateUrl: generateServer.url, streamUrl: streamServer.url })}\n`);
+const addresses = {
+  generateUrl: generateServer.url,
+  streamUrl: streamServer.url,
+  vendors: {
+    anthropic: { generateUrl: anthropicServer.url, streamUrl: anthropicStreamServer.url },
+    google: { generateUrl: googleServer.url, streamUrl: googleStreamServer.url },
+  },
+};
+process.stdout.write(`${JSON.stringify(addresses)}\n`);
 
 const shutDown = async () => {
-  await Promise.all([generateServer.close(), streamServer.close()]);
+  await Promise.all(servers.map((server) => server.close()));
   process.exit(0);
 };
 process.on("SIGTERM", () => void shutDown());

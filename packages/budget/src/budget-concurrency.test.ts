@@ -23,7 +23,9 @@ describe("BudgetManager under 1,000 concurrent calls", () => {
       script: [{ text: "ok", delayMs: 20, usage: { inputTokens: input, outputTokens: 90 } }],
     });
     const limit = perCall * fitting;
+    // Exact counting: the provider's count is what each call reserves.
     const budget = new BudgetManager({
+      tokenCounting: "exact",
       maxDailyTokens: limit,
       maxCostUsd: fitting * 0.0001,
       prices: { "mock:m": { inputPerMillion: 100 / perCall, outputPerMillion: 100 / perCall } },
@@ -57,7 +59,7 @@ describe("BudgetManager under 1,000 concurrent calls", () => {
     });
     const perCall = await worstCaseTokens(provider, 90);
     const limit = perCall * fitting;
-    const budget = new BudgetManager({ maxDailyTokens: limit });
+    const budget = new BudgetManager({ maxDailyTokens: limit, tokenCounting: "exact" });
     const manager = new LLMManager({ provider, model: "m" }, { plugins: [budget] });
     // Calls start over about 40 ms, so some settle while others reserve.
     const outcomes = await Promise.allSettled(

@@ -1,7 +1,8 @@
 import { type AttemptRecord, ConfigError, type LanguageProvider, type LanguageRequest } from "@ffc/core";
-import { type BudgetAmount, ceilToNanoUsd, estimateMessageTokens } from "@ffc/core/plugin";
+import { type BudgetAmount, ceilToNanoUsd } from "@ffc/core/plugin";
 import { type PriceTable, priceUsage } from "@ffc/pricing";
 import type { BudgetTarget } from "./budget-manager-options";
+import { inputTokenUpperBound } from "./token-upper-bound";
 
 /** What one call may spend at worst, and the USD per token used to charge unpriced attempts. */
 export interface WorstCase extends BudgetAmount {
@@ -16,31 +17,38 @@ export interface EstimateSettings {
   defaultMaxOutputTokens: number;
   fallbackTargets: readonly BudgetTarget[];
   attemptsPerCall: number;
+  tokenCounting: TokenCounting;
 }
 
 /**
- * The most a call may spend: its input tokens (counted by the provider when it can, else
- * estimated) plus the most output it may produce, priced at the dearest of the call's model and
- * the configured fallback targets, times the attempts allowed.
+ * How a reservation sizes a call's input: "bound" (a provable upper bound from the text's UTF-8
+ * bytes, no tokenizer, no request) or "exact" (the provider's `countTokens`: a tokenizer
+ * vocabulary or a count request per attempt, falling back to the bound when it fails).
+ */
+export type TokenCounting = "bound" | "exact";
+
+/**
+ * The most a call may spend: its input tokens (an upper bound, or counted by the provider with
+ * exact counting) plus the most output it may produce, priced at the dearest of the call's model
+ * and the configured fallback targets, times the attempts allowed.
  */
 export async function estimateWorstCase(
   provider: LanguageProvider,
   request: LanguageRequest,
   settings: EstimateSettings,
 ): Promise<WorstCase> {
-  let inputTokens: number;
-  try {
-    inputTokens = provider.countTokens
-      ? await provider.countTokens(request)
-      : estimateMessageTokens(request.messages);
-  } catch {
-    // Counting is an optimization; an estimate is still a sound basis for a reservation.
-    inputTokens = estimateMessageTokens(request.messages);
+  const info = provider.modelInfo?.(request.model);
+  let inputTokens = inputTokenUpperBound(provider.id, request);
+  // A request beyond the context window is refused by the vendor unbilled, so the window caps it.
+  if (info?.contextWindow !== undefined) inputTokens = Math.min(inputTokens, info.contextWindow);
+  if (settings.tokenCounting === "exact" && provider.countTokens) {
+    try {
+      inputTokens = await provider.countTokens(request);
+    } catch {
+      // Counting failed (no tokenizer installed, count endpoint down): the bound still holds.
+    }
   }
-  const outputTokens =
-    request.maxTokens ??
-    provider.modelInfo?.(request.model)?.maxOutputTokens ??
-    settings.defaultMaxOutputTokens;
+  const outputTokens = request.maxTokens ?? info?.maxOutputTokens ?? settings.defaultMaxOutputTokens;
   const tokens = inputTokens + outputTokens;
   let usdPerAttempt = 0;
   if (settings.pricesNeeded) {

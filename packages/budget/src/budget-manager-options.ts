@@ -1,5 +1,6 @@
 import { type BudgetStore, checkOptions, option, optionsError } from "@ffc/core/plugin";
 import { type PriceTable, priceTableOption } from "@ffc/pricing";
+import type { TokenCounting } from "./budget-estimate";
 import { type BudgetPeriod, budgetPeriods, isTimeZone } from "./budget-period";
 import { type BudgetScope, budgetScopeNames } from "./budget-scope";
 import { MemoryBudgetStore } from "./memory-budget-store";
@@ -83,6 +84,14 @@ export interface BudgetManagerOptions {
    * @default Date.now
    */
   now?: () => number;
+  /**
+   * How input tokens are reserved: "bound" reserves a provable upper bound from the text's
+   * UTF-8 bytes (never overspends, loads nothing, sends nothing; about 4× the tokens of English
+   * text held until the call settles); "exact" asks the provider's `countTokens` (OpenAI loads a
+   * tokenizer vocabulary of tens of MB, Anthropic and Gemini send a count request per attempt).
+   * @default "bound"
+   */
+  tokenCounting?: TokenCounting;
 }
 
 /** Options after validation, with defaults filled in. */
@@ -102,6 +111,7 @@ export interface ResolvedBudgetOptions {
   reservationTtlMs: number;
   failMode: "closed" | "open";
   now: () => number;
+  tokenCounting: TokenCounting;
 }
 
 const owner = "BudgetManager";
@@ -142,6 +152,7 @@ const budgetRules = {
     default: () => Date.now(),
     example: "Date.now",
   }),
+  tokenCounting: option.oneOf(["bound", "exact"] as const, { default: "bound" }),
 };
 
 /** Checks BudgetManager options once, at construction, naming every field at fault. */

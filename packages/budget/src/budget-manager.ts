@@ -11,7 +11,7 @@ import {
   type StreamNext,
   type StreamPart,
 } from "@ffc/core";
-import type { BudgetAmount, BudgetUsage } from "@ffc/core/plugin";
+import { aroundStream, type BudgetAmount, type BudgetUsage } from "@ffc/core/plugin";
 import { actualSpend, type EstimateSettings, estimateWorstCase, type WorstCase } from "./budget-estimate";
 import {
   type BudgetManagerOptions,
@@ -95,6 +95,7 @@ export class BudgetManager implements Plugin {
       defaultMaxOutputTokens: this.#options.defaultMaxOutputTokens,
       fallbackTargets: this.#options.fallbackTargets,
       attemptsPerCall: this.#options.attemptsPerCall,
+      tokenCounting: this.#options.tokenCounting,
     };
     this.#settlements = new SettlementQueue(this.#options.store);
   }
@@ -111,16 +112,14 @@ export class BudgetManager implements Plugin {
     }
   }
 
-  async *stream(call: CallContext, next: StreamNext): AsyncIterable<StreamPart> {
-    const reservation = await this.#reserve(call);
-    let succeeded = false;
-    try {
-      for await (const part of next(call)) yield part;
-      succeeded = true;
-    } finally {
-      // Also runs when the consumer stops early: the tokens streamed so far are still paid for.
-      await this.#settle(reservation, call, succeeded);
-    }
+  stream(call: CallContext, next: StreamNext): AsyncIterable<StreamPart> {
+    // Parts pass through untouched; the settle also runs when the consumer stops early: the
+    // tokens streamed so far are still paid for.
+    return aroundStream(
+      () => this.#reserve(call),
+      () => next(call),
+      (reservation, how) => this.#settle(reservation, call, how.completed),
+    );
   }
 
   /** Spent, reserved and remaining for a scope ("global", "user:42", ...) or a call's metadata. */
@@ -237,25 +236,31 @@ export class BudgetManager implements Plugin {
   }
 
   #warn(call: CallContext, reservation: Reservation, usage: BudgetUsage): void {
-    const checks: ["tokens" | "usd", number | undefined, number][] = [
-      ["tokens", this.#options.maxTokens, usage.spent.tokens],
-      ["usd", this.#options.maxCostUsd, usage.spent.usd],
-    ];
+    // Two plain calls rather than a list of checks: this runs after every call.
+    this.#warnUnit(call, reservation, "tokens", this.#options.maxTokens, usage.spent.tokens);
+    this.#warnUnit(call, reservation, "usd", this.#options.maxCostUsd, usage.spent.usd);
+  }
+
+  #warnUnit(
+    call: CallContext,
+    reservation: Reservation,
+    unit: "tokens" | "usd",
+    limit: number | undefined,
+    spent: number,
+  ): void {
+    if (limit === undefined || spent < this.#options.warnAt[0]! * limit) return;
     let warned = this.#warned.get(reservation.key);
-    for (const [unit, limit, spent] of checks) {
-      if (limit === undefined) continue;
-      for (const threshold of this.#options.warnAt) {
-        const mark = `${unit}:${threshold}`;
-        if (spent < threshold * limit || warned?.has(mark)) continue;
-        if (!warned) {
-          // Marks of earlier periods can go: each threshold fires once per scope and period.
-          if (this.#warned.size > 10_000) this.#warned.clear();
-          warned = new Set();
-          this.#warned.set(reservation.key, warned);
-        }
-        warned.add(mark);
-        call.emit("budget-warning", { scope: reservation.scope, unit, threshold, spent, limit });
+    for (const threshold of this.#options.warnAt) {
+      const mark = `${unit}:${threshold}`;
+      if (spent < threshold * limit || warned?.has(mark)) continue;
+      if (!warned) {
+        // Marks of earlier periods can go: each threshold fires once per scope and period.
+        if (this.#warned.size > 10_000) this.#warned.clear();
+        warned = new Set();
+        this.#warned.set(reservation.key, warned);
       }
+      warned.add(mark);
+      call.emit("budget-warning", { scope: reservation.scope, unit, threshold, spent, limit });
     }
   }
 

@@ -1,6 +1,7 @@
 // "@ffc/core/plugin": the entry for policy and plugin authors. The policy contract and its
 // stages, the options kit every constructor checks its options with, error matching, stream
 // helpers, the store contracts and nano-USD amounts.
+export { aroundStream, type StreamEnd } from "./around-stream";
 export { abortErrorFor } from "./attempt";
 export { type DerivedSignal, type DeriveSignalOptions, deadlineError, deriveSignal } from "./derived-signal";
 export {

@@ -1,5 +1,6 @@
 import type { Usage } from "@ffc/core";
-import { calcPrice } from "@pydantic/genai-prices";
+import { externalPrice } from "./genai-prices-fallback";
+import { priceWithCard, rateCard } from "./rate-card";
 
 /** Prices of one model in USD per million tokens. Missing cache and reasoning rates use the input and output rates. */
 export interface ModelPrice {
@@ -19,9 +20,10 @@ export interface ModelPrice {
 export type PriceTable = Readonly<Record<string, ModelPrice>>;
 
 /**
- * The USD cost of `usage` on a model, or null when no price is known. The usage breakdowns map
- * onto genai-prices' own: its input_tokens includes cached tokens and its output_tokens
- * includes reasoning, like FFC's normalized usage, so no subtraction happens here.
+ * The USD cost of `usage` on a model, or null when no price is known: user-supplied prices
+ * first, then genai-prices' rates (resolved once per provider and model into a rate card). Its
+ * input tokens include cached tokens and its output tokens include reasoning, like FFC's
+ * normalized usage.
  */
 export function priceUsage(
   prices: PriceTable | undefined,
@@ -31,18 +33,10 @@ export function priceUsage(
 ): number | null {
   const own = prices?.[`${provider}:${model}`] ?? prices?.[model];
   if (own) return priceWith(own, usage);
-  const calculated = calcPrice(
-    {
-      input_tokens: usage.inputTokens,
-      output_tokens: usage.outputTokens,
-      cache_read_tokens: usage.cacheReadTokens ?? 0,
-      cache_write_tokens: usage.cacheWriteTokens ?? 0,
-      output_reasoning_tokens: usage.reasoningTokens ?? 0,
-    },
-    model,
-    { providerId: provider },
-  );
-  return calculated ? calculated.total_price : null;
+  const card = rateCard(provider, model);
+  if (card === null) return null;
+  if (card.source === "external") return externalPrice(provider, model, usage);
+  return priceWithCard(card.model, usage, Date.now());
 }
 
 /** Applies a user-supplied price; the breakdowns are parts of input and output, so they are split off first. */

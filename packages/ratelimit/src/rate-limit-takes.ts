@@ -16,12 +16,12 @@ export interface HeldTake {
   kind: "requests" | "tokens";
 }
 
-/** A take to make, with its limit and a description for the refusal message. */
+/** A take to make, with its limit and the rule it comes from (which the refusal message describes). */
 export interface WantedTake {
   take: HeldTake;
   amount: number;
   limit: number;
-  what: string;
+  rule: RateLimitRule;
 }
 
 /** The rules that apply to a target: those whose provider and model are unset or equal. */
@@ -33,23 +33,31 @@ export function matchingRules(rules: readonly RateLimitRule[], target: Target): 
   );
 }
 
-/** One request and the estimated tokens from every matching rule, each under its own key. */
-export function wantedTakes(
-  rules: readonly RateLimitRule[],
-  scope: string,
-  target: Target,
-  tokens: number,
-): WantedTake[] {
-  const wanted: WantedTake[] = [];
-  for (const rule of rules) {
+/** The store-key part of a rule after the scope, encoded once per rule rather than once per call. */
+const ruleKeys = new WeakMap<RateLimitRule, string>();
+
+function ruleKey(rule: RateLimitRule): string {
+  let key = ruleKeys.get(rule);
+  if (key === undefined) {
     // A rule without model counts all the provider's models together, so the key leaves it open.
-    const where = [scope, rule.provider ?? "*", rule.model ?? "*"].map(encodeURIComponent).join(":");
+    key = `${encodeURIComponent(rule.provider ?? "*")}:${encodeURIComponent(rule.model ?? "*")}`;
+    ruleKeys.set(rule, key);
+  }
+  return key;
+}
+
+/** One request and the estimated tokens from every matching limit, each under its own key. */
+export function wantedTakes(rules: readonly RateLimitRule[], scope: string, tokens: number): WantedTake[] {
+  const wanted: WantedTake[] = [];
+  const scopeKey = scope === "global" ? scope : encodeURIComponent(scope);
+  for (const rule of rules) {
+    const where = `${scopeKey}:${ruleKey(rule)}`;
     if (rule.requestsPerMinute !== undefined) {
       wanted.push({
         take: { key: `${where}:requests`, id: crypto.randomUUID(), kind: "requests" },
         amount: 1,
         limit: rule.requestsPerMinute,
-        what: `${rule.requestsPerMinute} requests per minute${describeRule(rule, target)}`,
+        rule,
       });
     }
     if (rule.tokensPerMinute !== undefined) {
@@ -57,11 +65,19 @@ export function wantedTakes(
         take: { key: `${where}:tokens`, id: crypto.randomUUID(), kind: "tokens" },
         amount: tokens,
         limit: rule.tokensPerMinute,
-        what: `${rule.tokensPerMinute} tokens per minute${describeRule(rule, target)} (this call: about ${tokens})`,
+        rule,
       });
     }
   }
   return wanted;
+}
+
+/** The limit a refused take hit, for the refusal message; only built when a take is refused. */
+export function describeTake(wanted: WantedTake, target: Target): string {
+  const { rule } = wanted;
+  return wanted.take.kind === "requests"
+    ? `${rule.requestsPerMinute} requests per minute${describeRule(rule, target)}`
+    : `${rule.tokensPerMinute} tokens per minute${describeRule(rule, target)} (this call: about ${wanted.amount})`;
 }
 
 /** The key of a vendor's pause: per provider and model, shared by every scope. */

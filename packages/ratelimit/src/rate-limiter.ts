@@ -11,7 +11,7 @@ import {
   type StreamNext,
   type StreamPart,
 } from "@ffc/core";
-import { describeValue, estimateMessageTokens, type RateLimitStore, sleep } from "@ffc/core/plugin";
+import { aroundStream, describeValue, estimateMessageTokens, type RateLimitStore, sleep } from "@ffc/core/plugin";
 import { isLocalRateLimitError, localRateLimitError } from "./local-rate-limit-error";
 import { MemoryRateLimitStore } from "./memory-rate-limit-store";
 import {
@@ -20,6 +20,7 @@ import {
   type VendorRateLimitState,
 } from "./parse-rate-limit-headers";
 import {
+  describeTake,
   type HeldTake,
   matchingRules,
   type Target,
@@ -51,6 +52,7 @@ export class RateLimiter implements Plugin {
   readonly #options: CheckedRateLimiterOptions;
   readonly #store: RateLimitStore;
   readonly #hints = new VendorHints();
+  readonly #rules = new Map<string, RateLimitRule[]>();
 
   constructor(options: RateLimiterOptions) {
     this.#options = checkRateLimiterOptions(options);
@@ -78,19 +80,18 @@ export class RateLimiter implements Plugin {
     }
   }
 
-  async *stream(call: CallContext, next: StreamNext): AsyncIterable<StreamPart> {
+  stream(call: CallContext, next: StreamNext): AsyncIterable<StreamPart> {
     const target = { provider: call.provider.id, model: call.request.model };
-    const from = call.attempts.length;
-    const held = await this.#acquire(call, target);
-    let failed = false;
-    try {
-      yield* next(call);
-    } catch (error) {
-      failed = true;
-      throw error;
-    } finally {
-      await this.#release(held, call, from, target, failed);
-    }
+    // Parts pass through untouched; the takes are settled however the stream ends.
+    let from = 0;
+    return aroundStream(
+      () => {
+        from = call.attempts.length;
+        return this.#acquire(call, target);
+      },
+      () => next(call),
+      (held, how) => this.#release(held, call, from, target, how.failed),
+    );
   }
 
   /**
@@ -132,7 +133,7 @@ export class RateLimiter implements Plugin {
 
   async #acquire(call: CallContext, target: Target): Promise<HeldTake[]> {
     const scope = this.#scopeOf(call, target);
-    const rules = matchingRules(this.#options.limits, target);
+    const rules = this.#rulesFor(target);
     const tokens = this.#estimateTokens(call);
     const started = Date.now();
     let slept = false;
@@ -180,7 +181,7 @@ export class RateLimiter implements Plugin {
     target: Target,
     tokens: number,
   ): Promise<{ held: HeldTake[]; refusal?: { what: string; retryAfterMs: number } }> {
-    const wanted = wantedTakes(rules, scope, target, tokens);
+    const wanted = wantedTakes(rules, scope, tokens);
     const outcomes = await Promise.all(
       wanted.map((item) =>
         this.#store.take({
@@ -192,15 +193,19 @@ export class RateLimiter implements Plugin {
         }),
       ),
     );
-    const held = wanted.filter((_, index) => outcomes[index]!.ok).map((item) => item.take);
+    const held: HeldTake[] = [];
     let refusal: { what: string; retryAfterMs: number } | undefined;
-    outcomes.forEach((outcome, index) => {
-      if (outcome.ok) return;
+    for (let index = 0; index < outcomes.length; index += 1) {
+      const outcome = outcomes[index]!;
+      if (outcome.ok) {
+        held.push(wanted[index]!.take);
+        continue;
+      }
       const never = outcome.retryAfterMs < 0;
       if (!refusal || never || (refusal.retryAfterMs >= 0 && outcome.retryAfterMs > refusal.retryAfterMs)) {
-        refusal = { what: wanted[index]!.what, retryAfterMs: outcome.retryAfterMs };
+        refusal = { what: describeTake(wanted[index]!, target), retryAfterMs: outcome.retryAfterMs };
       }
-    });
+    }
     if (!refusal) return { held };
     await this.#settleAll(held, 0, 0);
     return { held: [], refusal };
@@ -214,13 +219,16 @@ export class RateLimiter implements Plugin {
     target: Target,
     failed: boolean,
   ): Promise<void> {
-    const attempts = call.attempts.slice(from);
-    const own = attempts.filter(
-      (attempt) => attempt.provider === target.provider && attempt.model === target.model,
-    );
-    const tokens = own.reduce((sum, attempt) => sum + (attempt.usage?.totalTokens ?? 0), 0);
-    await this.#settleAll(held, own.length, tokens);
-    if (failed) await this.#learnFromAttempts(attempts);
+    let requests = 0;
+    let tokens = 0;
+    for (let index = from; index < call.attempts.length; index += 1) {
+      const attempt = call.attempts[index]!;
+      if (attempt.provider !== target.provider || attempt.model !== target.model) continue;
+      requests += 1;
+      tokens += attempt.usage?.totalTokens ?? 0;
+    }
+    await this.#settleAll(held, requests, tokens);
+    if (failed) await this.#learnFromAttempts(call.attempts.slice(from));
   }
 
   async #settleAll(held: HeldTake[], requests: number, tokens: number): Promise<void> {
@@ -249,6 +257,19 @@ export class RateLimiter implements Plugin {
         .pause({ key: vendorKey(attempt.provider, attempt.model), durationMs: Math.ceil(error.retryAfterMs) })
         .catch(() => {});
     }
+  }
+
+  /** The rules of a provider and model, filtered once per pair rather than once per call. */
+  #rulesFor(target: Target): RateLimitRule[] {
+    const key = `${target.provider}\n${target.model}`;
+    let rules = this.#rules.get(key);
+    if (!rules) {
+      rules = matchingRules(this.#options.limits, target);
+      // Model names come from callers; start over rather than grow without bound.
+      if (this.#rules.size >= 1_000) this.#rules.clear();
+      this.#rules.set(key, rules);
+    }
+    return rules;
   }
 
   #scopeOf(call: CallContext, target: Target): string {

@@ -135,15 +135,18 @@ export class TokenTracker implements Plugin {
   }
 
   onEvent(event: LLMEvent): void {
-    const base = { metadata: event.metadata };
     switch (event.type) {
       case "attempt-end":
-        this.#record({ ...base, provider: event.provider, model: event.model }, event.usage, false);
+        this.#record(
+          { metadata: event.metadata, provider: event.provider, model: event.model },
+          event.usage,
+          false,
+        );
         break;
       case "attempt-error":
         if (event.usage)
           this.#record(
-            { ...base, provider: event.provider, model: event.model },
+            { metadata: event.metadata, provider: event.provider, model: event.model },
             event.usage,
             event.estimated ?? false,
           );
@@ -151,24 +154,28 @@ export class TokenTracker implements Plugin {
       case "cache-hit":
         this.#cacheHitCalls.add(event.callId);
         this.#count(
-          { ...base, provider: event.provider, model: event.model },
+          { metadata: event.metadata, provider: event.provider, model: event.model },
           "cacheHits",
           event.metadata?.sessionId,
         );
         break;
       case "call-end": {
-        const target = { ...base, provider: event.result.provider, model: event.result.model };
+        const target = {
+          metadata: event.metadata,
+          provider: event.result.provider,
+          model: event.result.model,
+        };
         if (event.result.cached && !this.#cacheHitCalls.has(event.callId))
           this.#count(target, "cacheHits", event.metadata?.sessionId);
-        this.#cacheHitCalls.delete(event.callId);
+        if (this.#cacheHitCalls.size > 0) this.#cacheHitCalls.delete(event.callId);
         this.#count(target, "calls", event.metadata?.sessionId);
         break;
       }
       case "call-error": {
         const last = event.attempts.at(-1);
-        this.#cacheHitCalls.delete(event.callId);
+        if (this.#cacheHitCalls.size > 0) this.#cacheHitCalls.delete(event.callId);
         this.#count(
-          { ...base, provider: last?.provider, model: last?.model },
+          { metadata: event.metadata, provider: last?.provider, model: last?.model },
           "failedCalls",
           event.metadata?.sessionId,
         );

@@ -69,21 +69,27 @@ export class UsageLedger {
 
   #summaries(target: UsageTarget): UsageSummary[] {
     const summaries = [this.#report as UsageSummary];
-    const add = (group: Group, key: string | undefined) => {
-      if (key === undefined || key === "") return;
-      let summary = this.#report[group][key];
-      if (!summary) {
-        summary = emptySummary();
-        this.#report[group][key] = summary;
-      }
-      summaries.push(summary);
-    };
-    add("byProvider", target.provider);
+    this.#add(summaries, "byProvider", target.provider);
     if (target.provider !== undefined && target.model !== undefined)
-      add("byModel", `${target.provider}:${target.model}`);
-    for (const tag of new Set(target.metadata?.tags ?? [])) add("byTag", tag);
-    add("byUser", target.metadata?.userId);
-    add("byTenant", target.metadata?.tenantId);
+      this.#add(summaries, "byModel", `${target.provider}:${target.model}`);
+    const metadata = target.metadata;
+    if (metadata) {
+      const tags = metadata.tags;
+      if (tags && tags.length > 0)
+        for (const tag of tags.length === 1 ? tags : new Set(tags)) this.#add(summaries, "byTag", tag);
+      this.#add(summaries, "byUser", metadata.userId);
+      this.#add(summaries, "byTenant", metadata.tenantId);
+    }
     return summaries;
+  }
+
+  #add(summaries: UsageSummary[], group: Group, key: string | undefined): void {
+    if (key === undefined || key === "") return;
+    let summary = this.#report[group][key];
+    if (!summary) {
+      summary = emptySummary();
+      this.#report[group][key] = summary;
+    }
+    summaries.push(summary);
   }
 }

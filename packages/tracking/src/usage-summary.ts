@@ -1,5 +1,5 @@
 import type { Usage } from "@ffc/core";
-import { addUsage, emptyUsage } from "@ffc/core/plugin";
+import { emptyUsage } from "@ffc/core/plugin";
 
 /** Tokens, cost and counts of one group of calls (everything, a provider, a model, a tag, a user). */
 export interface UsageSummary {
@@ -53,10 +53,27 @@ export function emptySummary(): UsageSummary {
 export function addAttempt(summary: UsageSummary, entry: AttemptEntry): void {
   summary.attempts += 1;
   if (entry.estimated) summary.estimatedAttempts += 1;
-  summary.usage = addUsage(summary.usage, entry.usage);
+  addUsageInPlace(summary.usage, entry.usage);
   if (entry.costUsd === null) summary.unpricedAttempts += 1;
   else summary.knownCostUsd += entry.costUsd;
   summary.promptCacheSavingsUsd += entry.savingsUsd ?? 0;
   // Unknown stays unknown: one unpriced attempt makes the group's total cost unknown.
   summary.costUsd = summary.unpricedAttempts > 0 ? null : summary.knownCostUsd;
+}
+
+/**
+ * Adds `usage` into `total` in place (as core's addUsage, breakdowns kept only when either side
+ * has them): every attempt reaches four or more summaries, and a new object for each would be
+ * garbage at once. Summaries leave the ledger only as deep copies, so no caller sees the change.
+ */
+function addUsageInPlace(total: Usage, usage: Usage): void {
+  total.inputTokens += usage.inputTokens;
+  total.outputTokens += usage.outputTokens;
+  total.totalTokens += usage.totalTokens;
+  if (usage.cacheReadTokens !== undefined)
+    total.cacheReadTokens = (total.cacheReadTokens ?? 0) + usage.cacheReadTokens;
+  if (usage.cacheWriteTokens !== undefined)
+    total.cacheWriteTokens = (total.cacheWriteTokens ?? 0) + usage.cacheWriteTokens;
+  if (usage.reasoningTokens !== undefined)
+    total.reasoningTokens = (total.reasoningTokens ?? 0) + usage.reasoningTokens;
 }

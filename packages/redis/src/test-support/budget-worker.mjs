@@ -7,7 +7,8 @@ import { RedisBudgetStore } from "@ffc/redis";
 
 const [url, keyPrefix, limitText, callsText, inputText] = process.argv.slice(2);
 const store = new RedisBudgetStore({ redis: url, keyPrefix });
-const budget = new BudgetManager({ maxDailyTokens: Number(limitText), store });
+// Exact counting: the provider's count below is what each call reserves.
+const budget = new BudgetManager({ maxDailyTokens: Number(limitText), store, tokenCounting: "exact" });
 const inputTokens = Number(inputText);
 // A minimal provider: counts `inputTokens` for every prompt and answers with exactly that input
 // plus 90 output tokens, so each call spends precisely its worst case.

@@ -1,0 +1,64 @@
+import type { StreamPart } from "./stream-part";
+
+/** How a stream wrapped by `aroundStream` ended. */
+export interface StreamEnd {
+  /** True when the stream ran to its end; false when it failed or the consumer stopped early. */
+  completed: boolean;
+  /** True when the stream failed (the error then reaches the consumer after `end`). */
+  failed: boolean;
+}
+
+/**
+ * Runs `start` before the first part, then passes the parts of `open(state)` through as they
+ * are (no copy, no extra async generator per part: an `async *` wrapper with `for await … yield`
+ * costs about twice the promise hops per part), and awaits `end` exactly once, when the stream
+ * ends, fails, or the consumer stops early. For plugins that only bracket a stream, such as a
+ * reservation taken before it and settled after it.
+ */
+export function aroundStream<State>(
+  start: () => Promise<State>,
+  open: (state: State) => AsyncIterable<StreamPart>,
+  end: (state: State, how: StreamEnd) => Promise<void>,
+): AsyncIterable<StreamPart> {
+  return {
+    [Symbol.asyncIterator](): AsyncIterator<StreamPart> {
+      let state: State;
+      let inner: AsyncIterator<StreamPart> | undefined;
+      let ended = false;
+      const finish = async (completed: boolean, failed: boolean) => {
+        if (ended || inner === undefined) return;
+        ended = true;
+        await end(state, { completed, failed });
+      };
+      return {
+        async next() {
+          if (ended) return { done: true, value: undefined };
+          if (inner === undefined) {
+            state = await start();
+            inner = open(state)[Symbol.asyncIterator]();
+          }
+          let step: IteratorResult<StreamPart>;
+          try {
+            step = await inner.next();
+          } catch (error) {
+            await finish(false, true);
+            throw error;
+          }
+          if (step.done) await finish(true, false);
+          return step;
+        },
+        async return() {
+          if (inner !== undefined && !ended) {
+            try {
+              await inner.return?.();
+            } finally {
+              await finish(false, false);
+            }
+          }
+          ended = true;
+          return { done: true, value: undefined };
+        },
+      };
+    },
+  };
+}
