@@ -12,6 +12,7 @@ import { StreamAccumulator } from "./stream-accumulator";
 import type { StreamPart } from "./stream-part";
 import { approximateTokenCounter, estimateMessageTokens } from "./token-counter";
 import type { Usage } from "./usage";
+import type { ProviderWarning } from "./warnings";
 
 /** The innermost step of a generate call: one request to one provider, recorded. */
 export async function generateAttempt(call: CallContext): Promise<ProviderResult> {
@@ -34,6 +35,7 @@ export async function generateAttempt(call: CallContext): Promise<ProviderResult
       usage: result.usage,
     });
     if (observed) call.emit("attempt-end", endFields(target, attempt, durationMs, result));
+    if (result.warnings) reportWarnings(call, target, result.warnings);
     return result;
   } catch (thrown) {
     const error = normalizeAttemptError(thrown, call, limit, target);
@@ -79,6 +81,7 @@ export async function* streamAttempt(call: CallContext): AsyncIterable<StreamPar
       usage: result.usage,
     });
     if (observed) call.emit("attempt-end", endFields(target, attempt, durationMs, result));
+    if (result.warnings) reportWarnings(call, target, result.warnings);
   } catch (thrown) {
     finished = true;
     let error = normalizeAttemptError(thrown, call, limit, target);
@@ -101,6 +104,21 @@ export async function* streamAttempt(call: CallContext): AsyncIterable<StreamPar
       const error = new AbortError("The stream was closed by its consumer before it finished.", target);
       recordFailure(call, { ...target, attempt, durationMs, error }, consumedUsage(call.request, collected));
     }
+  }
+}
+
+function reportWarnings(
+  call: CallContext,
+  target: { provider: string; model: string },
+  warnings: readonly ProviderWarning[],
+): void {
+  for (const warning of warnings) {
+    call.warn({
+      code: warning.code,
+      message: warning.message,
+      provider: target.provider,
+      model: target.model,
+    });
   }
 }
 

@@ -61,6 +61,15 @@ export interface LLMEventMap {
   "cache-miss": TargetReference & { key: string };
   "input-sanitized": { template: string; reports: SanitizeReport[] };
   "context-fitted": { dropped: string[]; truncated: string[]; tokens: number; maxInputTokens: number };
+  /** Something the user should know that did not fail the call (sent at most once per process). */
+  warning: {
+    /** A stable code, e.g. "model-deprecated". */
+    code: string;
+    /** What happened and what to do. */
+    message: string;
+    provider?: string;
+    model?: string;
+  };
 }
 
 /** The name of an event. */

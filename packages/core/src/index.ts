@@ -20,8 +20,9 @@ export type {
   LLMEventType,
   TargetReference,
 } from "./events";
-export { type LLMConfig, validateConfig } from "./llm-config";
+export { type LLMConfig, maxTimerMs, requestSettingRules, validateConfig } from "./llm-config";
 export { LLMManager, type LLMManagerOptions } from "./llm-manager";
+export type { Logger } from "./logger";
 export type {
   AssistantMessage,
   ContentPart,
@@ -36,6 +37,7 @@ export type {
   UserMessage,
 } from "./message";
 export { neverAbortedSignal } from "./never-aborted";
+export * from "./options/index";
 export { numberAtLeast, rejectUnknownKeys, wholeNumber } from "./plugin-option-checks";
 export {
   type CallContext,
@@ -61,6 +63,7 @@ export {
   type ProviderReference,
   type ProviderSettings,
   packageForProvider,
+  providerReferenceProblem,
   registerProvider,
   resolveProvider,
   unregisterProvider,
@@ -105,4 +108,4 @@ export {
 } from "./template-syntax";
 export { approximateTokenCounter, estimateMessageTokens, type TokenCounter } from "./token-counter";
 export { addUsage, emptyUsage, type Usage } from "./usage";
-export { describeValue, validateOptions } from "./validate-options";
+export { type ProviderWarning, resetReportedWarnings, type WarnFunction } from "./warnings";

@@ -1,84 +1,75 @@
-import { ConfigError } from "./errors/config-error";
-import {
-  httpUrl,
-  nonEmptyString,
-  numberBetween,
-  type Problem,
-  positiveInteger,
-  stringArray,
-  stringRecord,
-} from "./option-checks";
-import { assertProviderReference, type ProviderReference } from "./provider-registry";
+import { checkOptions } from "./options/check-options";
+import { option } from "./options/option-rule";
+import { type ProviderReference, providerReferenceProblem } from "./provider-registry";
 
 /** How an LLMManager reaches its model. The guide's `LLMConfig`, in camelCase. */
 export interface LLMConfig {
-  /** Provider id (`Provider.OPENAI`, a registered id) or a provider object. */
+  /**
+   * Provider id (`Provider.OPENAI`, a registered id) or a provider object.
+   * @example Provider.OPENAI
+   */
   provider: ProviderReference;
-  /** Model id, e.g. "gpt-4o". */
+  /**
+   * Model id.
+   * @example "gpt-5.4"
+   */
   model: string;
   /** API key; when absent the provider reads its usual environment variable. Never logged. */
-  apiKey?: string;
-  /** Base URL of the vendor API or a compatible server. */
-  baseURL?: string;
-  /** Extra HTTP headers for every request. */
-  headers?: Record<string, string>;
+  apiKey?: string | undefined;
+  /**
+   * Base URL of the vendor API or a compatible server.
+   * @example "http://localhost:11434/v1"
+   */
+  baseURL?: string | undefined;
+  /** Extra HTTP headers for every request; their values are treated as secrets and redacted. */
+  headers?: Record<string, string> | undefined;
   /** Upper bound on output tokens per call. */
-  maxTokens?: number;
+  maxTokens?: number | undefined;
   /** Sampling temperature, 0 to 2. */
-  temperature?: number;
+  temperature?: number | undefined;
   /** Nucleus sampling, 0 to 1. */
-  topP?: number;
+  topP?: number | undefined;
   /** Stop sequences. */
-  stop?: string[];
+  stop?: string[] | undefined;
   /** Time limit of one attempt in milliseconds (for streams, of the wait between parts). */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
 }
 
-const knownFields = new Set([
-  "provider",
-  "model",
-  "apiKey",
-  "baseURL",
-  "headers",
-  "maxTokens",
-  "temperature",
-  "topP",
-  "stop",
-  "timeoutMs",
-]);
+/** Longest timer Node accepts (2^31 - 1 ms, about 24.8 days); longer ones fire at once. */
+export const maxTimerMs = 2_147_483_647;
 
-/** Validates a config once; throws one ConfigError naming each bad field. */
+/**
+ * The rules of the request settings that both LLMConfig and each call's options carry, so a
+ * value refused in one is refused in the other.
+ */
+export const requestSettingRules = {
+  maxTokens: option.integer({ min: 1, max: maxTimerMs }),
+  temperature: option.number({ min: 0, max: 2 }),
+  topP: option.number({ min: 0, max: 1 }),
+  stop: option.array(option.string({ allowBlank: true, required: true })),
+  timeoutMs: option.integer({ min: 1, max: maxTimerMs }),
+};
+
+const configRules = {
+  provider: option.custom<ProviderReference, { required: true }>(
+    (value) => providerReferenceProblem(value) ?? { value: value as ProviderReference },
+    { required: true },
+  ),
+  model: option.string({ required: true, example: '"gpt-5.4"' }),
+  apiKey: option.string({ example: "an API key; leave it out to use the environment variable" }),
+  baseURL: option.url({ example: '"http://localhost:11434/v1"' }),
+  headers: option.record(option.string({ allowBlank: true, required: true })),
+  ...requestSettingRules,
+};
+
+/** Validates a config once; throws one ConfigError naming each bad field (`error.field` is the first). */
 export function validateConfig(config: unknown): LLMConfig {
-  if (typeof config !== "object" || config === null) {
-    throw new ConfigError(
-      'Invalid LLMConfig: pass an object such as { provider: Provider.OPENAI, model: "gpt-4o" }.',
-    );
-  }
-  const value = config as Record<string, unknown>;
-  // The provider check gives the most precise message (unknown id, which package), so it goes first.
-  assertProviderReference(value.provider, "provider");
-  const problems: Problem[] = [
-    nonEmptyString(value.model, "model", '"gpt-4o"', false),
-    nonEmptyString(value.apiKey, "apiKey", "an API key; leave it out to use the environment variable"),
-    httpUrl(value.baseURL, "baseURL"),
-    stringRecord(value.headers, "headers"),
-    positiveInteger(value.maxTokens, "maxTokens"),
-    numberBetween(value.temperature, "temperature", 0, 2),
-    numberBetween(value.topP, "topP", 0, 1),
-    stringArray(value.stop, "stop"),
-    positiveInteger(value.timeoutMs, "timeoutMs"),
-  ];
-  const unknown = Object.keys(value).filter((key) => !knownFields.has(key));
-  // The guide's Python spelling is a likely slip; say what the TypeScript name is.
-  for (const key of unknown) problems.push(`"${key}": is not an LLMConfig option${suggestion(key)}`);
-  const found = problems.filter((problem): problem is string => problem !== undefined);
-  if (found.length > 0) throw new ConfigError(`Invalid LLMConfig: ${found.join("; ")}.`);
-  return value as unknown as LLMConfig;
-}
-
-function suggestion(key: string): string {
-  const camel = key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
-  if (knownFields.has(camel)) return ` (did you mean "${camel}"?)`;
-  if (key.toLowerCase() === "baseurl") return ' (did you mean "baseURL"?)';
-  return "";
+  // Keys whose value is undefined are left out, as if they were not given (`apiKey: process.env.X`).
+  const checked = checkOptions(
+    "LLMConfig",
+    config,
+    configRules,
+    '{ provider: Provider.OPENAI, model: "gpt-5.4" }',
+  );
+  return checked as LLMConfig;
 }

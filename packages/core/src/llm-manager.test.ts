@@ -293,17 +293,46 @@ describe("LLMManager.stream", () => {
 
 describe("LLMManager configuration", () => {
   it("names the field of a bad config value", () => {
-    expect(() => new LLMManager({ provider: Provider.OPENAI, model: "gpt-4o", maxTokens: -5 })).toThrow(
-      /Invalid LLMConfig: "maxTokens": must be greater than 0/,
+    const fieldOf = (config: unknown) => {
+      try {
+        new LLMManager(config as never);
+      } catch (error) {
+        if (ConfigError.isInstance(error)) return { field: error.field, message: error.message };
+      }
+      return undefined;
+    };
+    expect(fieldOf({ provider: Provider.OPENAI, model: "gpt-4o", maxTokens: -5 })).toEqual({
+      field: "maxTokens",
+      message:
+        'Invalid LLMConfig options: "maxTokens" must be a whole number at least 1 and at most 2147483647, got -5.',
+    });
+    expect(fieldOf({ provider: Provider.OPENAI, model: "   ", maxTokens: 5 })?.field).toBe("model");
+    expect(fieldOf({ provider: Provider.OPENAI, model: "m", temperature: 3 })?.message).toMatch(
+      /"temperature" must be a finite number at least 0 and at most 2, got 3/,
     );
-    expect(() => new LLMManager({ provider: Provider.OPENAI, model: "", maxTokens: 5 })).toThrow(
-      /"model": must not be empty/,
+    expect(fieldOf({ provider: Provider.OPENAI, model: "m", baseURL: "not a url" })?.field).toBe("baseURL");
+    expect(fieldOf({ provider: Provider.OPENAI, model: "m", max_tokens: 5 })).toEqual({
+      field: "max_tokens",
+      message: 'Invalid LLMConfig options: "max_tokens" is not an option (did you mean "maxTokens"?).',
+    });
+  });
+
+  it("takes an absent optional value as not given (apiKey: process.env.X)", () => {
+    const llm = new LLMManager({
+      provider: Provider.OPENAI,
+      model: "m",
+      apiKey: undefined,
+      baseURL: undefined,
+    });
+    expect(llm.config).toEqual({ provider: "openai", model: "m" });
+  });
+
+  it("refuses an unknown manager option and a logger without warn and error", () => {
+    expect(() => new LLMManager({ provider: Provider.OPENAI, model: "m" }, { plugin: [] } as never)).toThrow(
+      /"plugin" is not an option \(did you mean "plugins"\?\)/,
     );
-    expect(() => new LLMManager({ provider: Provider.OPENAI, model: "m", temperature: 3 })).toThrow(
-      /"temperature": must be at most 2/,
-    );
-    expect(() => new LLMManager({ provider: Provider.OPENAI, model: "m", baseURL: "not a url" })).toThrow(
-      /"baseURL"/,
+    expect(() => new LLMManager({ provider: Provider.OPENAI, model: "m" }, { logger: {} as never })).toThrow(
+      /"logger" must be an object with warn and error methods/,
     );
   });
 

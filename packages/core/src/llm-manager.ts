@@ -6,6 +6,8 @@ import { ConfigError } from "./errors/config-error";
 import { TimeoutError } from "./errors/timeout-error";
 import type { EmitEvent, LLMEvent, LLMEventListener, LLMEventType } from "./events";
 import { type LLMConfig, validateConfig } from "./llm-config";
+import { checkManagerOptions } from "./llm-manager-options";
+import type { Logger } from "./logger";
 import { neverAbortedSignal } from "./never-aborted";
 import { noEmit } from "./no-emit";
 import type { CallContext, GenerateNext, Plugin, Policy, StreamNext } from "./policy";
@@ -22,6 +24,7 @@ import { StreamAccumulator } from "./stream-accumulator";
 import type { StreamPart } from "./stream-part";
 import { StreamResponse } from "./stream-response";
 import { estimateMessageTokens } from "./token-counter";
+import { warnerFor } from "./warnings";
 
 /** Options of an LLMManager beyond its config. */
 export interface LLMManagerOptions {
@@ -29,6 +32,11 @@ export interface LLMManagerOptions {
   plugins?: Plugin[];
   /** How template and context values are cleaned (see SanitizeOptions). */
   sanitize?: SanitizeOptions;
+  /**
+   * Where warnings (a deprecated model) and failures outside a call's outcome are reported.
+   * @default console
+   */
+  logger?: Logger;
 }
 
 const inspectSymbol = Symbol.for("nodejs.util.inspect.custom");
@@ -47,16 +55,19 @@ export class LLMManager {
   readonly #listeners = new Map<LLMEventType | "*", Set<LLMEventListener<any>>>();
   readonly #providers = new Map<string, Promise<LanguageProvider>>();
   readonly #sanitize: SanitizeOptions;
+  readonly #logger: Logger;
   #orderedPolicies: Plugin[] = [];
   #configuredProvider: LanguageProvider | undefined;
   #observers: Plugin[] = [];
 
   constructor(config: LLMConfig, options: LLMManagerOptions = {}) {
     const { apiKey, ...rest } = validateConfig(config);
+    const checked = checkManagerOptions(options);
     this.#config = rest;
     this.#apiKey = apiKey === undefined ? undefined : new Secret(apiKey);
-    this.#sanitize = options.sanitize ?? {};
-    for (const plugin of options.plugins ?? []) this.use(plugin);
+    this.#sanitize = checked.sanitize ?? {};
+    this.#logger = checked.logger;
+    for (const plugin of checked.plugins) this.use(plugin as Plugin);
   }
 
   /** The config, without the API key. */
@@ -242,6 +253,7 @@ export class LLMManager {
       emit,
       resolveProvider: (reference) => this.resolveProvider(reference),
       state: new Map(),
+      warn: warnerFor(emit, this.#logger),
       ...((options.timeoutMs ?? config.timeoutMs)
         ? { attemptTimeoutMs: options.timeoutMs ?? config.timeoutMs }
         : {}),

@@ -1,5 +1,5 @@
 import { ConfigError } from "./errors/config-error";
-import { describeValue } from "./validate-options";
+import { describeValue } from "./options/describe-value";
 
 // Option checks for plugin authors: each names the owner and the field in its ConfigError.
 

@@ -4,6 +4,7 @@ import type { ProviderReference } from "./provider-registry";
 import type { LanguageRequest } from "./request";
 import type { AttemptRecord, GenerateResult, ProviderResult } from "./result";
 import type { StreamPart } from "./stream-part";
+import type { WarnFunction } from "./warnings";
 
 /**
  * What a policy sees of a call. Policies that change the target (fallback) pass a copy with
@@ -29,6 +30,8 @@ export interface CallContext {
   readonly resolveProvider: (reference: ProviderReference) => Promise<LanguageProvider>;
   /** Per-call scratch space for policies, keyed by something the policy owns. */
   readonly state: Map<unknown, unknown>;
+  /** Reports a warning: a `warning` event and the manager's logger, once per process. */
+  readonly warn: WarnFunction;
 }
 
 /** The rest of the chain for a generate call. */

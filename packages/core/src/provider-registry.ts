@@ -70,27 +70,28 @@ export function packageForProvider(id: string): string | undefined {
   return packageOfBuiltIn[id];
 }
 
-/** Throws a ConfigError when a provider reference can never resolve; names what to do. */
-export function assertProviderReference(reference: unknown, field: string): void {
-  if (isLanguageProvider(reference)) return;
+/** What is wrong with a provider reference that can never resolve, or undefined when it can. */
+export function providerReferenceProblem(reference: unknown): string | undefined {
+  if (isLanguageProvider(reference)) return undefined;
   if (typeof reference === "object" && reference !== null && "specificationVersion" in reference) {
-    throw new ConfigError(
-      `"${field}" is a provider written for contract "${String((reference as any).specificationVersion)}", but this @ffc/core speaks "${SPECIFICATION_VERSION}". Upgrade the provider package or @ffc/core so they match.`,
-    );
+    return `is a provider written for contract "${String((reference as any).specificationVersion)}", but this @ffc/core speaks "${SPECIFICATION_VERSION}". Upgrade the provider package or @ffc/core so they match`;
   }
   if (typeof reference !== "string" || reference.length === 0) {
-    throw new ConfigError(
-      `"${field}" must be a provider id such as Provider.OPENAI ("openai") or a provider object; got ${describe(reference)}.`,
-    );
+    return `must be a provider id such as Provider.OPENAI ("openai") or a provider object, got ${describe(reference)}`;
   }
   if (!isKnownProviderId(reference)) {
-    throw new ConfigError(
-      `"${field}" is "${reference}", which is not a known provider id. Use one of ${Object.keys(
-        packageOfBuiltIn,
-      )
-        .map((id) => `"${id}"`)
-        .join(", ")}, or call registerProvider("${reference}", provider) first.`,
-    );
+    return `is "${reference}", which is not a known provider id. Use one of ${Object.keys(packageOfBuiltIn)
+      .map((id) => `"${id}"`)
+      .join(", ")}, or call registerProvider("${reference}", provider) first`;
+  }
+  return undefined;
+}
+
+/** Throws a ConfigError when a provider reference can never resolve; names what to do. */
+export function assertProviderReference(reference: unknown, field: string): void {
+  const problem = providerReferenceProblem(reference);
+  if (problem !== undefined) {
+    throw new ConfigError(`"${field}" ${problem}.`, { problems: [{ field, message: problem }] });
   }
 }
 

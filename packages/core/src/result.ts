@@ -1,5 +1,6 @@
 import type { ContentPart, ToolCallPart } from "./message";
 import type { Usage } from "./usage";
+import type { ProviderWarning } from "./warnings";
 
 /** Why the model stopped. */
 export type FinishReason = "stop" | "length" | "tool-calls" | "content-filter" | "error" | "other";
@@ -23,6 +24,8 @@ export interface ProviderResult {
   responseId?: string;
   /** The vendor's rate-limit headers (see `pickRateLimitHeaders`), for limiters that learn from them. */
   rateLimitHeaders?: Record<string, string>;
+  /** Warnings of the vendor or its SDK about this request (e.g. a deprecated model); reported once per process. */
+  warnings?: ProviderWarning[];
 }
 
 /** One attempt of a call: which target, how long, what it used, and how it ended. */

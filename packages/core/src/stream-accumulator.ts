@@ -65,6 +65,7 @@ export class StreamAccumulator {
     if (this.finish?.rawFinishReason) result.rawFinishReason = this.finish.rawFinishReason;
     if (this.finish?.responseId) result.responseId = this.finish.responseId;
     if (this.finish?.rateLimitHeaders) result.rateLimitHeaders = this.finish.rateLimitHeaders;
+    if (this.finish?.warnings) result.warnings = this.finish.warnings;
     return result;
   }
 }

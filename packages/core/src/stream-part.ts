@@ -1,5 +1,6 @@
 import type { FinishReason, ToolCall } from "./result";
 import type { Usage } from "./usage";
+import type { ProviderWarning } from "./warnings";
 
 /** A piece of a streamed response. Errors are thrown from the iterator, not yielded. */
 export type StreamPart =
@@ -17,4 +18,6 @@ export type StreamPart =
       responseId?: string;
       /** The vendor's rate-limit headers, as on ProviderResult. */
       rateLimitHeaders?: Record<string, string>;
+      /** Warnings of the vendor or its SDK, as on ProviderResult. */
+      warnings?: ProviderWarning[];
     };

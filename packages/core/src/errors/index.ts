@@ -3,7 +3,7 @@ export { AllProvidersFailedError } from "./all-providers-failed-error";
 export { AuthenticationError } from "./authentication-error";
 export { type BudgetExceededDetails, BudgetExceededError } from "./budget-exceeded-error";
 export { CircuitOpenError } from "./circuit-open-error";
-export { ConfigError } from "./config-error";
+export { ConfigError, type ConfigErrorOptions, type OptionProblem } from "./config-error";
 export { ContentFilterError } from "./content-filter-error";
 export { ContextLengthError } from "./context-length-error";
 export { FFCError, type FFCErrorOptions, isErrorKind } from "./ffc-error";

@@ -1,0 +1,34 @@
+import type { Logger } from "./logger";
+import { checkOptions } from "./options/check-options";
+import { option } from "./options/option-rule";
+
+const sanitizeRules = {
+  stripControlCharacters: option.boolean(),
+  maxLength: option.integer({ min: 1 }),
+  onTooLong: option.oneOf(["error", "truncate"] as const),
+  untrusted: option.array(option.string({ required: true })),
+};
+
+const managerRules = {
+  // Each plugin is checked by `use`, which names what a plugin must have.
+  plugins: option.array(
+    option.custom((value) => ({ value })),
+    { default: [] },
+  ),
+  sanitize: option.object(sanitizeRules),
+  logger: option.custom<Logger, { default: Logger }>(
+    (value) =>
+      typeof value === "object" &&
+      value !== null &&
+      typeof (value as Logger).warn === "function" &&
+      typeof (value as Logger).error === "function"
+        ? { value: value as Logger }
+        : "must be an object with warn and error methods, such as console",
+    { default: console },
+  ),
+};
+
+/** Checks the options of `new LLMManager(config, options)`; unknown keys are refused. */
+export function checkManagerOptions(options: unknown) {
+  return checkOptions("LLMManager", options, managerRules, "{ plugins: [tracker, budget] }");
+}
