@@ -29,12 +29,12 @@ export function sdkMajorProjects(majors: SdkMajor[], include: string[]): TestPro
       test: { name: major.name, include, env: { FFC_SDK_UNDER_TEST: major.name } },
       resolve: {
         alias: major.alias
-          ? [{ find: new RegExp(`^${escape(major.sdk)}(/.*)?$`), replacement: `${major.alias}$1` }]
+          ? [{ find: new RegExp(`^${escapeRegExp(major.sdk)}(/.*)?$`), replacement: `${major.alias}$1` }]
           : [],
       },
     }));
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }

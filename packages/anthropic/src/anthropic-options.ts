@@ -1,5 +1,5 @@
 import type Anthropic from "@anthropic-ai/sdk";
-import { ConfigError, describeValue, type ModelInfo } from "@ffc/core";
+import { ConfigError, checkModelsOption, describeValue, type ModelInfo } from "@ffc/core";
 
 /** Options of `createAnthropic`. */
 export interface AnthropicProviderOptions {
@@ -15,8 +15,12 @@ export interface AnthropicProviderOptions {
   client?: Anthropic;
   /** `max_tokens` sent when a request sets no `maxTokens` (Anthropic requires one); default 4096. */
   defaultMaxTokens?: number;
-  /** Context window and output limits for models the catalog does not know (or to override it). */
-  modelInfo?: Record<string, ModelInfo>;
+  /**
+   * Context window and output limits of models FFC's catalog does not know, or to correct it;
+   * the same option on every provider.
+   * @example { "claude-sonnet-4-6": { contextWindow: 1000000, maxOutputTokens: 64000 } }
+   */
+  models?: Record<string, ModelInfo>;
 }
 
 /** The environment variable the default key comes from. */
@@ -29,7 +33,7 @@ const knownOptions = new Set([
   "timeoutMs",
   "client",
   "defaultMaxTokens",
-  "modelInfo",
+  "models",
 ]);
 
 /** Checks every option once, at construction; throws a ConfigError naming the field. */
@@ -74,8 +78,11 @@ export function validateAnthropicOptions(options: unknown): AnthropicProviderOpt
   if (given.client !== undefined && !looksLikeClient(given.client)) {
     fail("client", "an Anthropic SDK client (new Anthropic({...}))");
   }
-  if (given.modelInfo !== undefined && (typeof given.modelInfo !== "object" || given.modelInfo === null)) {
-    fail("modelInfo", "an object keyed by model id, e.g. { 'my-model': { contextWindow: 200000 } }");
+  if (given.models !== undefined) {
+    return {
+      ...given,
+      models: checkModelsOption("createAnthropic", given.models),
+    } as AnthropicProviderOptions;
   }
   return given as AnthropicProviderOptions;
 }

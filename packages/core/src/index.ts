@@ -36,6 +36,13 @@ export type {
   ToolResultPart,
   UserMessage,
 } from "./message";
+export {
+  checkModelsOption,
+  type ModelCatalog,
+  type ModelCatalogLookup,
+  modelCatalogLookup,
+  modelsOption,
+} from "./model-catalog";
 export { neverAbortedSignal } from "./never-aborted";
 export * from "./options/index";
 export { numberAtLeast, rejectUnknownKeys, wholeNumber } from "./plugin-option-checks";
@@ -109,3 +116,4 @@ export {
 export { approximateTokenCounter, estimateMessageTokens, type TokenCounter } from "./token-counter";
 export { addUsage, emptyUsage, type Usage } from "./usage";
 export { type ProviderWarning, resetReportedWarnings, type WarnFunction } from "./warnings";
+export { finishWithWarnings, withWarnings } from "./with-warnings";

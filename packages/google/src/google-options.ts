@@ -1,4 +1,4 @@
-import { ConfigError, describeValue } from "@ffc/core";
+import { ConfigError, checkModelsOption, describeValue, type ModelInfo } from "@ffc/core";
 import type { GoogleGenAI } from "@google/genai";
 import type { LegacyGenerativeModel, LegacyGoogleClient } from "./legacy-types";
 
@@ -22,6 +22,12 @@ export interface GoogleProviderOptions {
   legacyModel?: LegacyGenerativeModel;
   /** A fetch implementation for @google/genai requests (default: the client's own, else global fetch). */
   fetch?: typeof globalThis.fetch;
+  /**
+   * Context window and output limits of models FFC's catalog does not know, or to correct it;
+   * the same option on every provider.
+   * @example { "gemini-2.5-flash": { contextWindow: 1048576, maxOutputTokens: 65536 } }
+   */
+  models?: Record<string, ModelInfo>;
 }
 
 /** Options after validation, with the API key resolved. */
@@ -39,6 +45,7 @@ const knownOptions = new Set([
   "legacyClient",
   "legacyModel",
   "fetch",
+  "models",
 ]);
 
 /** The message for a missing key, shared by createGoogle and the default `google` instance. */
@@ -94,6 +101,10 @@ export function validateGoogleOptions(options: GoogleProviderOptions): ResolvedG
   const resolvedKey = apiKey ?? (clients === 0 ? environmentKey() : undefined);
   if (clients === 0 && resolvedKey === undefined) throw new ConfigError(missingKeyMessage);
   const resolved: ResolvedGoogleOptions = { ...options };
+  if (options.models !== undefined) {
+    const models = checkModelsOption("createGoogle", options.models);
+    if (models) resolved.models = models;
+  }
   if (resolvedKey === undefined) delete resolved.apiKey;
   else resolved.apiKey = resolvedKey;
   return resolved;

@@ -1,4 +1,5 @@
 import {
+  finishWithWarnings,
   type LanguageProvider,
   type LanguageRequest,
   type ModelInfo,
@@ -6,6 +7,7 @@ import {
   type ProviderSettings,
   SPECIFICATION_VERSION,
   type StreamPart,
+  withWarnings,
 } from "@ffc/core";
 import { callSignal } from "./call-signal";
 import { estimateRequestTokens } from "./count-tokens";
@@ -13,7 +15,7 @@ import { type ErrorContext, mapError, mapErrorBody } from "./error-mapping";
 import { genaiTransport } from "./genai-transport";
 import { type GoogleProviderOptions, validateGoogleOptions } from "./google-options";
 import { legacyTransport } from "./legacy-transport";
-import { googleModelInfo } from "./model-info";
+import { googleModelCatalogLookup, googleModelInfo } from "./model-info";
 import { mapRequest } from "./request-mapping";
 import { mapResponse } from "./response-mapping";
 import { mapStream } from "./stream-mapping";
@@ -24,7 +26,7 @@ export interface GoogleProvider extends LanguageProvider {
   readonly id: "google";
   /** Input tokens of a request by Gemini's countTokens endpoint; a local estimate when it fails. */
   countTokens(request: LanguageRequest): Promise<number>;
-  /** Context window and output limit from the models.dev catalog. */
+  /** Context window and output limit from FFC's model catalog or the `models` option. */
   modelInfo(model: string): ModelInfo | undefined;
 }
 
@@ -40,6 +42,7 @@ export function createGoogle(options: GoogleProviderOptions = {}): GoogleProvide
   const legacy = resolved.legacyClient !== undefined || resolved.legacyModel !== undefined;
   const transport = legacy ? legacyTransport(resolved) : genaiTransport(resolved);
   const secrets = transport.secrets;
+  const models = googleModelCatalogLookup(resolved.models);
 
   const start = (request: LanguageRequest) => {
     const signal = callSignal(request.signal, resolved.timeoutMs);
@@ -64,7 +67,10 @@ export function createGoogle(options: GoogleProviderOptions = {}): GoogleProvide
       const { signal, call, errorContext } = start(request);
       try {
         const response = await transport.generate(request.model, mapRequest(request), call);
-        return mapResponse(response, { provider: providerId, model: request.model });
+        return withWarnings(
+          mapResponse(response, { provider: providerId, model: request.model }),
+          models.warnings(request.model),
+        );
       } catch (error) {
         throw mapError(error, errorContext());
       } finally {
@@ -77,9 +83,10 @@ export function createGoogle(options: GoogleProviderOptions = {}): GoogleProvide
       let finished = false;
       try {
         const chunks = await transport.stream(request.model, mapRequest(request), call);
-        yield* mapStream(chunks, { provider: providerId, model: request.model }, (body) =>
+        const parts = mapStream(chunks, { provider: providerId, model: request.model }, (body) =>
           mapErrorBody(body, undefined, errorContext()),
         );
+        yield* finishWithWarnings(parts, models.warnings(request.model));
         finished = true;
       } catch (error) {
         finished = true;
@@ -104,7 +111,7 @@ export function createGoogle(options: GoogleProviderOptions = {}): GoogleProvide
       }
     },
 
-    modelInfo: googleModelInfo,
+    modelInfo: models.info,
   };
 }
 

@@ -1,4 +1,4 @@
-import { ConfigError, describeValue, type ModelInfo } from "@ffc/core";
+import { ConfigError, checkModelsOption, describeValue, type ModelInfo } from "@ffc/core";
 import type OpenAI from "openai";
 
 /** Which OpenAI API a request goes to. */
@@ -33,7 +33,11 @@ export interface OpenAIProviderOptions {
   maxTokensField?: "max_completion_tokens" | "max_tokens";
   /** Send JSON schemas (response format and tools) with `strict: true` (structured outputs). Default false. */
   strictJsonSchema?: boolean;
-  /** Context window and output limits for models the catalog does not know (e.g. local models). */
+  /**
+   * Context window and output limits of models FFC's catalog does not know (local or fine-tuned
+   * models), or to correct it; the same option on every provider.
+   * @example { "llama3.3": { contextWindow: 131072, maxOutputTokens: 8192 } }
+   */
   models?: Record<string, ModelInfo>;
 }
 
@@ -112,17 +116,7 @@ export function validateOpenAIOptions(options: unknown): OpenAIProviderOptions {
   if (given.strictJsonSchema !== undefined && typeof given.strictJsonSchema !== "boolean")
     fail("strictJsonSchema", "true or false");
   if (given.models !== undefined) {
-    if (typeof given.models !== "object" || given.models === null)
-      fail("models", "an object of model ids to { contextWindow, maxOutputTokens }");
-    for (const [model, info] of Object.entries(given.models as object)) {
-      if (typeof info !== "object" || info === null)
-        fail(`models.${model}`, "an object such as { contextWindow: 128000 }");
-      for (const key of ["contextWindow", "maxOutputTokens"] as const) {
-        const value = (info as ModelInfo)[key];
-        if (value !== undefined && !(Number.isInteger(value) && value > 0))
-          fail(`models.${model}.${key}`, "a whole number greater than 0");
-      }
-    }
+    return { ...given, models: checkModelsOption("createOpenAI", given.models) } as OpenAIProviderOptions;
   }
   return given as OpenAIProviderOptions;
 }

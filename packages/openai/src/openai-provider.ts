@@ -1,6 +1,7 @@
 import {
   ConfigError,
   finishWithRateLimitHeaders,
+  finishWithWarnings,
   type LanguageProvider,
   type LanguageRequest,
   type ModelInfo,
@@ -10,13 +11,14 @@ import {
   type StreamPart,
   TemporaryError,
   withRateLimitHeaders,
+  withWarnings,
 } from "@ffc/core";
 import { chatRequestBody } from "./chat-request";
 import { chatResult } from "./chat-response";
 import { chatStreamParts } from "./chat-stream";
 import { countOpenAITokens } from "./count-tokens";
 import { type ErrorContext, toFFCError, vendorError } from "./error-mapping";
-import { openaiModelInfo } from "./model-info";
+import { openaiModelCatalogLookup } from "./model-info";
 import { connect, type OpenAIConnection } from "./openai-connection";
 import { type OpenAIApi, type OpenAIProviderOptions, validateOpenAIOptions } from "./openai-options";
 import { apiOptionKey } from "./request-common";
@@ -29,7 +31,7 @@ export interface OpenAIProvider extends LanguageProvider {
   readonly id: "openai";
   /** Counts input tokens locally with OpenAI's tokenizer (images are estimated). */
   countTokens(request: LanguageRequest): Promise<number>;
-  /** Context window and output limit from the models.dev catalog or the `models` option. */
+  /** Context window and output limit from FFC's model catalog or the `models` option. */
   modelInfo(model: string): ModelInfo | undefined;
 }
 
@@ -85,6 +87,7 @@ function buildProvider(
     secrets: connection?.secrets ?? [],
     ...(request.signal ? { signal: request.signal } : {}),
   });
+  const models = openaiModelCatalogLookup(options.models);
 
   return {
     specificationVersion: SPECIFICATION_VERSION,
@@ -102,7 +105,10 @@ function buildProvider(
             .withResponse();
           if (!Array.isArray((completion as any)?.choices) || (completion as any).choices.length === 0)
             throw malformed(request, "choices");
-          return withRateLimitHeaders(chatResult(completion, request.model), http.headers);
+          return withWarnings(
+            withRateLimitHeaders(chatResult(completion, request.model), http.headers),
+            models.warnings(request.model),
+          );
         }
         const body = responsesRequestBody(request, settings, false);
         const { data, response: http } = await client.responses
@@ -116,7 +122,10 @@ function buildProvider(
             contextFor(request, connection),
           );
         }
-        return withRateLimitHeaders(responsesResult(response, request.model), http.headers);
+        return withWarnings(
+          withRateLimitHeaders(responsesResult(response, request.model), http.headers),
+          models.warnings(request.model),
+        );
       } catch (thrown) {
         throw toFFCError(thrown, contextFor(request, connection));
       }
@@ -134,14 +143,20 @@ function buildProvider(
             .create(body as any, requestOptions(request))
             .withResponse();
           const parts = chatStreamParts(chunks as unknown as AsyncIterable<any>, context);
-          yield* finishWithRateLimitHeaders(parts, http.headers);
+          yield* finishWithWarnings(
+            finishWithRateLimitHeaders(parts, http.headers),
+            models.warnings(request.model),
+          );
         } else {
           const body = responsesRequestBody(request, settings, true);
           const { data: events, response: http } = await client.responses
             .create(body as any, requestOptions(request))
             .withResponse();
           const parts = responsesStreamParts(events as unknown as AsyncIterable<any>, context);
-          yield* finishWithRateLimitHeaders(parts, http.headers);
+          yield* finishWithWarnings(
+            finishWithRateLimitHeaders(parts, http.headers),
+            models.warnings(request.model),
+          );
         }
       } catch (thrown) {
         throw toFFCError(thrown, contextFor(request, connection));
@@ -149,7 +164,7 @@ function buildProvider(
     },
 
     countTokens: (request: LanguageRequest) => countOpenAITokens(request),
-    modelInfo: (model: string) => openaiModelInfo(model, options.models),
+    modelInfo: models.info,
 
     // Only harmless facts: the key lives in the connection closure, never on this object.
     toJSON: () => ({ id: "openai", api: options.api ?? "chat", baseURL: options.baseURL }),
