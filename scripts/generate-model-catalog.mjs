@@ -137,5 +137,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
     return catalogPath(vendor);
   });
   // The files are checked in, so they take the repository's formatting.
-  execFileSync(join(root, "node_modules", ".bin", "biome"), ["format", "--write", ...paths], { stdio: "inherit" });
+  execFileSync(join(root, "node_modules", ".bin", "biome"), ["format", "--write", ...paths], {
+    stdio: "inherit",
+  });
 }

@@ -7,11 +7,11 @@ export default defineConfig({
   test: {
     projects: sdkMajorProjects(
       [
-        { name: "@anthropic-ai/sdk@1.14", sdk: "@anthropic-ai/sdk", minimumNode: 20 },
+        { name: "@anthropic-ai/sdk@1.17", sdk: "@anthropic-ai/sdk", minimumNode: 20 },
         {
-          name: "@anthropic-ai/sdk@1.17",
+          name: "@anthropic-ai/sdk@1.14",
           sdk: "@anthropic-ai/sdk",
-          alias: "anthropic-sdk-v1-17",
+          alias: "anthropic-sdk-v1-14",
           minimumNode: 20,
         },
       ],
