@@ -42,18 +42,21 @@ describe("current Claude models' windows", () => {
     ]);
   });
 
-  it("let the manager fit a context larger than claude-sonnet-4-6's 1,000,000 tokens", async () => {
+  it("let the manager fit a context into claude-sonnet-4-6's 1,000,000-token window", async () => {
     const template = new PromptTemplate({ name: "summary", content: "Do this: {task}", variables: ["task"] });
     const context = new Context();
     context.add("task", "Summarise the notes");
-    // About 1.25 million tokens of notes at four characters a token.
-    context.add("notes", "lorem ipsum ".repeat(420_000), { priority: -1 });
-    const llm = new LLMManager({ provider: anthropic, model: "claude-sonnet-4-6", maxTokens: 1000 });
+    // About 5,000 tokens of notes; maxTokens leaves 1,000 of the 1,000,000-token window for input,
+    // so the fit shows the window the catalog gives without sending megabytes.
+    context.add("notes", "lorem ipsum ".repeat(1_700), { priority: -1 });
+    const llm = new LLMManager({ provider: anthropic, model: "claude-sonnet-4-6", maxTokens: 999_000 });
     const fitted: LLMEventMap["context-fitted"][] = [];
     llm.on("context-fitted", (event) => fitted.push(event));
     await llm.generate({ template, context });
     expect(fitted).toHaveLength(1);
-    expect(fitted[0]!.maxInputTokens).toBe(1_000_000 - 1000);
-    expect(JSON.stringify(server.requests[0]!.body).length).toBeLessThan(4_500_000);
+    expect(fitted[0]!.maxInputTokens).toBe(1_000);
+    expect([...fitted[0]!.dropped, ...fitted[0]!.truncated]).toContain("notes");
+    // 1,000 tokens is about 4,000 characters; the notes alone were 20,400.
+    expect(JSON.stringify(server.requests[0]!.body).length).toBeLessThan(8_000);
   });
 });
