@@ -48,10 +48,13 @@ for (const name of readdirSync(packagesFolder)) {
   }
   const manifest = JSON.parse(readFileSync(join(packagesFolder, name, "package.json"), "utf8"));
   const require = createRequire(join(packagesFolder, name, "package.json"));
-  try {
-    require(join(packagesFolder, name, manifest.exports["."].default));
-  } catch (error) {
-    problems.push(`${manifest.name}: require() of its entry failed: ${error.code ?? ""} ${error.message}`);
+  for (const [entry, target] of Object.entries(manifest.exports)) {
+    if (typeof target?.default !== "string") continue;
+    try {
+      require(join(packagesFolder, name, target.default));
+    } catch (error) {
+      problems.push(`${manifest.name} ${entry}: require() failed: ${error.code ?? ""} ${error.message}`);
+    }
   }
 }
 
@@ -59,4 +62,4 @@ if (problems.length > 0) {
   console.error(problems.join("\n"));
   process.exit(1);
 }
-console.log(`no top-level await in ${files} dist files; every package entry loads with require()`);
+console.log(`no top-level await in ${files} dist files; every package entry (subpaths too) loads with require()`);

@@ -5,7 +5,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { FileBudgetStore, MemoryBudgetStore } from "@ffc/budget";
-import type { BudgetStore } from "@ffc/core";
+import type { BudgetStore } from "@ffc/core/plugin";
 import { RedisBudgetStore } from "@ffc/redis";
 
 const redisUrl = process.env.FFC_REDIS_URL ?? "redis://127.0.0.1:6390";

@@ -12,15 +12,14 @@ export interface BundleCase {
   alias?: Record<string, string>;
 }
 
-const ffcOneCall = `import { LLMManager } from "@ffc/core";
+const ffcOneCall = `import { Context, LLMManager, PromptTemplate } from "@ffc/core";
 import { createOpenAI } from "@ffc/openai";
 const apiKey = "sk-placeholder";
 const baseURL = "http://127.0.0.1:8080/v1";
 const llm = new LLMManager({ provider: createOpenAI({ apiKey, baseURL }), model: "gpt-4o-mini" });
 console.log((await llm.generate({ prompt: "Hello" })).text);`;
 
-const coreAlone = `import { Context, LLMManager, PromptTemplate } from "@ffc/core";
-const template = new PromptTemplate({ name: "greeting", content: "Greet {name}." });
+const coreAlone = `const template = new PromptTemplate({ name: "greeting", content: "Greet {name}." });
 const context = new Context();
 context.add("name", "Ada");
 const llm = new LLMManager({ provider: "openai", model: "gpt-4o-mini" });

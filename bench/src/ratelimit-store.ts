@@ -1,7 +1,7 @@
 // Measures RateLimitStore.take() operations per second in memory and on Redis, and prints a table.
 // Run: pnpm exec tsx bench/src/ratelimit-store.ts   (Redis: scripts/redis-up.sh, or FFC_REDIS_URL)
 import { randomUUID } from "node:crypto";
-import type { RateLimitStore } from "@ffc/core";
+import type { RateLimitStore } from "@ffc/core/plugin";
 import { MemoryRateLimitStore } from "@ffc/ratelimit";
 import { RedisRateLimitStore } from "@ffc/redis";
 

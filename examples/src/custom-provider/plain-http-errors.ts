@@ -7,6 +7,7 @@ import {
   RateLimitError,
   TemporaryError,
 } from "@ffc/core";
+import { networkFailureDetail } from "@ffc/core/provider";
 
 /** The error body of the plain HTTP wire: `{ "error": { "type": "...", "message": "..." } }`. */
 export interface PlainHttpErrorBody {
@@ -56,7 +57,7 @@ export function errorFromNetwork(error: unknown, signal: AbortSignal | undefined
   if (FFCError.isInstance(error)) return error;
   if (signal?.aborted)
     return new AbortError(`${provider} request aborted`, { provider, model, cause: error });
-  return new TemporaryError(`${provider} network failure: ${(error as Error)?.message ?? String(error)}`, {
+  return new TemporaryError(`${provider} network failure: ${networkFailureDetail(error)}`, {
     provider,
     model,
     cause: error,

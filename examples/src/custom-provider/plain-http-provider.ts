@@ -4,11 +4,11 @@ import {
   type LanguageProvider,
   type LanguageRequest,
   type ProviderResult,
-  SPECIFICATION_VERSION,
   type StreamPart,
   TemporaryError,
   type Usage,
 } from "@ffc/core";
+import { parseServerSentEvents, SPECIFICATION_VERSION } from "@ffc/core/provider";
 import { errorFromEvent, errorFromNetwork, errorFromResponse } from "./plain-http-errors";
 
 /** Options of the plain HTTP provider. */
@@ -76,7 +76,7 @@ export function createPlainHttpProvider(options: PlainHttpProviderOptions): Lang
       const response = await send(request, true);
       let finished = false;
       try {
-        for await (const data of sseData(response)) {
+        for await (const { data } of parseServerSentEvents(response.body!)) {
           const event = JSON.parse(data);
           if (event.error) throw errorFromEvent(event, request.model);
           if (event.delta) yield { type: "text-delta", text: event.delta } satisfies StreamPart;
@@ -163,25 +163,4 @@ function usageOf(usage: WireResponse["usage"]): Usage {
   if (usage.cached !== undefined) result.cacheReadTokens = usage.cached;
   if (usage.reasoning !== undefined) result.reasoningTokens = usage.reasoning;
   return result;
-}
-
-/** The `data:` payloads of an SSE response body. */
-async function* sseData(response: Response): AsyncIterable<string> {
-  const decoder = new TextDecoder();
-  let buffer = "";
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    buffer += decoder.decode(chunk, { stream: true });
-    let boundary = buffer.indexOf("\n\n");
-    while (boundary !== -1) {
-      const block = buffer.slice(0, boundary);
-      buffer = buffer.slice(boundary + 2);
-      const data = block
-        .split("\n")
-        .filter((line) => line.startsWith("data:"))
-        .map((line) => line.slice(5).trim())
-        .join("\n");
-      if (data) yield data;
-      boundary = buffer.indexOf("\n\n");
-    }
-  }
 }

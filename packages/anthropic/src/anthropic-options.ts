@@ -1,5 +1,6 @@
 import type Anthropic from "@anthropic-ai/sdk";
-import { ConfigError, checkModelsOption, describeValue, type ModelInfo } from "@ffc/core";
+import type { ModelInfo } from "@ffc/core";
+import { checkOptions, modelInfoOption, option } from "@ffc/core/provider";
 
 /** Options of `createAnthropic`. */
 export interface AnthropicProviderOptions {
@@ -26,65 +27,26 @@ export interface AnthropicProviderOptions {
 /** The environment variable the default key comes from. */
 export const apiKeyVariable = "ANTHROPIC_API_KEY";
 
-const knownOptions = new Set([
-  "apiKey",
-  "baseURL",
-  "headers",
-  "timeoutMs",
-  "client",
-  "defaultMaxTokens",
-  "models",
-]);
+const anthropicRules = {
+  apiKey: option.string({ example: `an API key; leave it out to use ${apiKeyVariable}` }),
+  baseURL: option.url({ example: '"https://api.anthropic.com"' }),
+  headers: option.record(option.string({ required: true, allowBlank: true })),
+  timeoutMs: option.integer({ min: 1 }),
+  client: option.custom<Anthropic>((value) =>
+    looksLikeClient(value)
+      ? { value: value as Anthropic }
+      : "must be an Anthropic SDK client (new Anthropic({...}))",
+  ),
+  defaultMaxTokens: option.integer({ min: 1 }),
+  models: modelInfoOption(),
+};
 
-/** Checks every option once, at construction; throws a ConfigError naming the field. */
+/**
+ * Checks every option once, at construction; throws one ConfigError naming every bad field.
+ * Vendor request fields are not options of the provider: they go in a call's `providerOptions.anthropic`.
+ */
 export function validateAnthropicOptions(options: unknown): AnthropicProviderOptions {
-  if (options === undefined) return {};
-  if (typeof options !== "object" || options === null || Array.isArray(options)) {
-    throw new ConfigError(`createAnthropic: options must be an object; got ${describeValue(options)}.`);
-  }
-  const given = options as Record<string, unknown>;
-  for (const key of Object.keys(given)) {
-    if (!knownOptions.has(key) && given[key] !== undefined) {
-      throw new ConfigError(
-        `createAnthropic: unknown option "${key}". Known options: ${[...knownOptions].join(", ")}. Vendor request fields go in providerOptions.anthropic of a call.`,
-      );
-    }
-  }
-  const fail = (field: string, expected: string) => {
-    throw new ConfigError(
-      `createAnthropic: "${field}" must be ${expected}; got ${describeValue(given[field])}.`,
-    );
-  };
-  if (given.apiKey !== undefined && (typeof given.apiKey !== "string" || given.apiKey.length === 0)) {
-    fail("apiKey", `a non-empty string (or leave it out to use ${apiKeyVariable})`);
-  }
-  if (given.baseURL !== undefined && (typeof given.baseURL !== "string" || !URL.canParse(given.baseURL))) {
-    fail("baseURL", 'a URL such as "https://api.anthropic.com"');
-  }
-  if (given.headers !== undefined) {
-    const headers = given.headers;
-    const valid =
-      typeof headers === "object" &&
-      headers !== null &&
-      Object.values(headers).every((value) => typeof value === "string");
-    if (!valid) fail("headers", "an object of string header values");
-  }
-  for (const field of ["timeoutMs", "defaultMaxTokens"] as const) {
-    const value = given[field];
-    if (value !== undefined && (!Number.isInteger(value) || (value as number) <= 0)) {
-      fail(field, "a whole number greater than 0");
-    }
-  }
-  if (given.client !== undefined && !looksLikeClient(given.client)) {
-    fail("client", "an Anthropic SDK client (new Anthropic({...}))");
-  }
-  if (given.models !== undefined) {
-    return {
-      ...given,
-      models: checkModelsOption("createAnthropic", given.models),
-    } as AnthropicProviderOptions;
-  }
-  return given as AnthropicProviderOptions;
+  return checkOptions("createAnthropic", options, anthropicRules, "{ apiKey }") as AnthropicProviderOptions;
 }
 
 function looksLikeClient(value: unknown): boolean {

@@ -1,19 +1,21 @@
 import Anthropic from "@anthropic-ai/sdk";
 import {
   ConfigError,
-  finishWithRateLimitHeaders,
-  finishWithWarnings,
   type LanguageProvider,
   type LanguageRequest,
   type ModelInfo,
   type ProviderResult,
-  type ProviderSettings,
   type ProviderWarning,
-  SPECIFICATION_VERSION,
   type StreamPart,
+} from "@ffc/core";
+import {
+  finishWithRateLimitHeaders,
+  finishWithWarnings,
+  providerFactory,
+  SPECIFICATION_VERSION,
   withRateLimitHeaders,
   withWarnings,
-} from "@ffc/core";
+} from "@ffc/core/provider";
 import { type AnthropicProviderOptions, apiKeyVariable, validateAnthropicOptions } from "./anthropic-options";
 import { countTokens } from "./count-tokens";
 import { toFFCError } from "./error-mapping";
@@ -128,13 +130,7 @@ export function createAnthropic(options: AnthropicProviderOptions = {}): Anthrop
  * What `Provider.ANTHROPIC` resolves to: core imports this package lazily and calls
  * `createProvider` with the manager's apiKey, baseURL and headers.
  */
-export function createProvider(settings: ProviderSettings = {}): AnthropicProvider {
-  const options: AnthropicProviderOptions = {};
-  if (settings.apiKey !== undefined) options.apiKey = settings.apiKey;
-  if (settings.baseURL !== undefined) options.baseURL = settings.baseURL;
-  if (settings.headers !== undefined) options.headers = settings.headers;
-  return createAnthropic(options);
-}
+export const createProvider = providerFactory(createAnthropic);
 
 function readEnvironmentKey(): string | undefined {
   const value = typeof process === "undefined" ? undefined : process.env[apiKeyVariable];

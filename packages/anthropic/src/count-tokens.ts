@@ -1,5 +1,6 @@
 import type Anthropic from "@anthropic-ai/sdk";
-import { AbortError, approximateTokenCounter, estimateMessageTokens, type LanguageRequest } from "@ffc/core";
+import { AbortError, type LanguageRequest } from "@ffc/core";
+import { approximateTokenCounter, estimateMessageTokens } from "@ffc/core/provider";
 import { toFFCError } from "./error-mapping";
 import type { RequestMappingContext } from "./request-mapping";
 import { toMessageBody } from "./request-mapping";

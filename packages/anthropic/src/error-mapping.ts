@@ -6,11 +6,15 @@ import {
   type FFCErrorOptions,
   InvalidRequestError,
   RateLimitError,
-  redactSecrets,
-  retryAfterFromHeaders,
   TemporaryError,
   TimeoutError,
 } from "@ffc/core";
+import {
+  isNetworkFailure,
+  networkFailureDetail,
+  redactSecrets,
+  retryAfterFromHeaders,
+} from "@ffc/core/provider";
 
 /** What error mapping needs to know about the failed request. */
 export interface ErrorContext {
@@ -73,7 +77,7 @@ export function toFFCError(thrown: unknown, context: ErrorContext): FFCError {
     });
   }
   if (name === "APIConnectionError") {
-    const detail = redact(connectionDetail(error));
+    const detail = redact(networkFailureDetail(error.cause));
     return new TemporaryError(`Could not reach Anthropic (${detail}); the connection failed or was reset.`, {
       ...target,
       cause: new AnthropicErrorCause(name, `${rawMessage} ${detail}`, {}),
@@ -88,7 +92,7 @@ export function toFFCError(thrown: unknown, context: ErrorContext): FFCError {
   const isApiError = "status" in error && "error" in error;
   if (!isApiError && isNetworkFailure(error)) {
     // undici fails a body read that the server cut with TypeError("terminated").
-    const detail = redact(connectionDetail(error));
+    const detail = redact(networkFailureDetail(error.cause));
     return new TemporaryError(`The connection to Anthropic broke while reading the response (${detail}).`, {
       ...target,
       cause: new AnthropicErrorCause(name, `${rawMessage} ${detail}`, {}),
@@ -180,32 +184,4 @@ function fromApiError(
     return new TemporaryError(message("reported an unknown error"), options);
   }
   return new InvalidRequestError(message("rejected the request"), options);
-}
-
-const networkCodes = /^(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|UND_ERR_\w+)$/;
-const networkMessages = /terminated|other side closed|socket hang up|fetch failed|network/i;
-
-/** True when the error, or one of its causes, is a transport failure rather than a refusal. */
-function isNetworkFailure(error: Record<string, any>): boolean {
-  let current: Record<string, any> | undefined = error;
-  for (let depth = 0; current && depth < 5; depth += 1) {
-    if (typeof current.code === "string" && networkCodes.test(current.code)) return true;
-    if (typeof current.message === "string" && networkMessages.test(current.message)) return true;
-    current = current.cause;
-  }
-  return false;
-}
-
-/** The low-level reason of a connection failure, e.g. "ECONNRESET" or "other side closed". */
-function connectionDetail(error: Record<string, any>): string {
-  const reasons: string[] = [];
-  let current = error.cause;
-  for (let depth = 0; current && depth < 4; depth += 1) {
-    const code = typeof current.code === "string" ? current.code : undefined;
-    const text = typeof current.message === "string" ? current.message : undefined;
-    if (code) reasons.push(code);
-    else if (text) reasons.push(text);
-    current = current.cause;
-  }
-  return reasons.length > 0 ? reasons.join(": ") : "connection error";
 }

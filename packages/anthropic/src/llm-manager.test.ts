@@ -1,4 +1,5 @@
-import { LLMManager, Provider, RateLimitError, StreamAccumulator } from "@ffc/core";
+import { LLMManager, Provider, RateLimitError } from "@ffc/core";
+import { StreamAccumulator } from "@ffc/core/provider";
 import { anthropicErrorReply, anthropicMessageReply, createAnthropicServer } from "@ffc/testing";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createAnthropic } from "./anthropic-provider";

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { type ProviderResult, StreamAccumulator } from "@ffc/core";
+import type { ProviderResult } from "@ffc/core";
+import { StreamAccumulator } from "@ffc/core/provider";
 import { anthropicRawSseFixtureReply, fixturesDirectory, readAnthropicCassette } from "@ffc/testing";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createReplayHarness, finishes } from "./test-support/replay-harness";

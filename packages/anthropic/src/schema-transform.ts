@@ -1,15 +1,14 @@
+import { InvalidRequestError, type JsonSchema } from "@ffc/core";
 import {
   describeSchemaPath,
-  InvalidRequestError,
   isSchemaObject,
-  type JsonSchema,
   type JsonSchemaPath,
   mapJsonSchema,
   mergeObjectIntersection,
   moveToDescription,
   schemaTypes,
   separateReference,
-} from "@ffc/core";
+} from "@ffc/core/provider";
 
 /** String formats Anthropic's structured output accepts (the list its SDK keeps). */
 const supportedFormats = new Set([

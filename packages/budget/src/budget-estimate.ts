@@ -1,14 +1,7 @@
-import {
-  type AttemptRecord,
-  type BudgetAmount,
-  ConfigError,
-  estimateMessageTokens,
-  type LanguageProvider,
-  type LanguageRequest,
-} from "@ffc/core";
+import { type AttemptRecord, ConfigError, type LanguageProvider, type LanguageRequest } from "@ffc/core";
+import { type BudgetAmount, ceilToNanoUsd, estimateMessageTokens } from "@ffc/core/plugin";
 import { type PriceTable, priceUsage } from "@ffc/pricing";
 import type { BudgetTarget } from "./budget-manager-options";
-import { ceilToNanoUsd } from "./nano-usd";
 
 /** What one call may spend at worst, and the USD per token used to charge unpriced attempts. */
 export interface WorstCase extends BudgetAmount {

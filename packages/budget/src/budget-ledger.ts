@@ -1,11 +1,12 @@
-import type {
-  BudgetAmount,
-  BudgetReserveOutcome,
-  BudgetReserveRequest,
-  BudgetSettleRequest,
-  BudgetUsage,
-} from "@ffc/core";
-import { fromNanoUsd, toNanoUsd } from "./nano-usd";
+import {
+  type BudgetAmount,
+  type BudgetReserveOutcome,
+  type BudgetReserveRequest,
+  type BudgetSettleRequest,
+  type BudgetUsage,
+  fromNanoUsd,
+  toNanoUsd,
+} from "@ffc/core/plugin";
 
 export type { BudgetReserveRequest, BudgetSettleRequest };
 

@@ -1,6 +1,6 @@
-import { type BudgetStore, ConfigError, describeValue } from "@ffc/core";
-import { checkPriceTable, type PriceTable } from "@ffc/pricing";
-import { type BudgetPeriod, budgetPeriods, checkTimeZone } from "./budget-period";
+import { type BudgetStore, checkOptions, option, optionsError } from "@ffc/core/plugin";
+import { type PriceTable, priceTableOption } from "@ffc/pricing";
+import { type BudgetPeriod, budgetPeriods, isTimeZone } from "./budget-period";
 import { type BudgetScope, budgetScopeNames } from "./budget-scope";
 import { MemoryBudgetStore } from "./memory-budget-store";
 
@@ -12,41 +12,76 @@ export interface BudgetTarget {
   model: string;
 }
 
-/** Options of a BudgetManager. Give `maxDailyTokens`, `maxCostUsd` or both. */
+/**
+ * Options of a BudgetManager. Give `maxDailyTokens`, `maxCostUsd` or both.
+ * @example new BudgetManager({ maxDailyTokens: 100_000, maxCostUsd: 5, scope: "user" })
+ */
 export interface BudgetManagerOptions {
   /** Most tokens (input plus output) per period; the name follows the guide, the window is `period`. */
   maxDailyTokens?: number;
   /** Most US dollars per period. */
   maxCostUsd?: number;
-  /** The window both limits apply to (default "day"); "total" never resets. */
+  /**
+   * The window both limits apply to; "total" never resets.
+   * @default "day"
+   */
   period?: BudgetPeriod;
-  /** IANA time zone whose midnight (or hour, week, month start) begins a new period (default "UTC"). */
+  /**
+   * IANA time zone whose midnight (or hour, week, month start) begins a new period.
+   * @default "UTC"
+   * @example "Europe/Paris"
+   */
   timeZone?: string;
-  /** Whose budget a call spends (default "global"). */
+  /**
+   * Whose budget a call spends: "global", "user", "tenant", "tag" (from the call's metadata) or a function of it.
+   * @default "global"
+   */
   scope?: BudgetScope;
-  /** Fractions of a limit at which to emit "budget-warning", once each per period (default [0.8, 0.95]). */
+  /**
+   * Fractions of a limit at which to emit "budget-warning", once each per period.
+   * @default [0.8, 0.95]
+   */
   warnAt?: readonly number[];
-  /** Where spend and reservations live (default: in this process's memory). */
+  /**
+   * Where spend and reservations live.
+   * @default new MemoryBudgetStore() (this process's memory)
+   */
   store?: BudgetStore;
   /** USD per million tokens by "provider:model" or model; they take precedence over @pydantic/genai-prices. */
   prices?: PriceTable;
-  /** Output tokens to reserve when neither the request nor the provider's modelInfo says (default 4096). */
+  /**
+   * Output tokens to reserve when neither the request nor the provider's modelInfo says.
+   * @default 4096
+   */
   defaultMaxOutputTokens?: number;
   /**
    * Reserve for every attempt, inside retry and fallback, priced at the attempt's own model
    * (default true): no call can spend more than it reserved, whatever it retries or falls back
    * to. `false` reserves once per call, outside retry and fallback (see `fallbackTargets`).
+   * @default true
    */
   perAttempt?: boolean;
   /** With `perAttempt: false`: targets fallback may move a call to; the reservation is priced at the dearest. */
   fallbackTargets?: readonly BudgetTarget[];
-  /** With `perAttempt: false`: attempts to reserve for (retries and fallbacks each spend); default 1. */
+  /**
+   * With `perAttempt: false`: attempts to reserve for (retries and fallbacks each spend).
+   * @default 1
+   */
   attemptsPerCall?: number;
-  /** A reservation not settled within this time is dropped by the store, in ms (default 600,000). */
+  /**
+   * A reservation not settled within this time is dropped by the store, in ms.
+   * @default 600000
+   */
   reservationTtlMs?: number;
-  /** When the store cannot be reached: "closed" refuses the call (default), "open" lets it through unmetered. */
+  /**
+   * When the store cannot be reached: "closed" refuses the call, "open" lets it through unmetered.
+   * @default "closed"
+   */
   failMode?: "closed" | "open";
-  /** The clock, in ms since the epoch (default Date.now); tests pass a fake one. */
+  /**
+   * The clock, in ms since the epoch; tests pass a fake one.
+   * @default Date.now
+   */
   now?: () => number;
 }
 
@@ -69,119 +104,83 @@ export interface ResolvedBudgetOptions {
   now: () => number;
 }
 
-/** Checks BudgetManager options once, at construction, naming the field at fault. */
+const owner = "BudgetManager";
+
+const budgetRules = {
+  maxDailyTokens: option.number({ min: 0 }),
+  maxCostUsd: option.number({ min: 0 }),
+  period: option.oneOf(budgetPeriods, { default: "day" }),
+  timeZone: option.custom<string, { default: string }>(timeZoneProblem, { default: "UTC" }),
+  scope: option.custom<BudgetScope, { default: BudgetScope }>(
+    (value) =>
+      typeof value === "function" || (budgetScopeNames as readonly unknown[]).includes(value)
+        ? { value: value as BudgetScope }
+        : `must be one of ${budgetScopeNames.map((name) => `"${name}"`).join(", ")} or a function of the call's metadata`,
+    { default: "global" },
+  ),
+  warnAt: option.array(option.number({ min: 0, exclusiveMin: true, max: 1, required: true }), {
+    default: [0.8, 0.95],
+  }),
+  store: option.implementing<BudgetStore>("a BudgetStore", ["reserve", "settle", "usage"], {
+    example: "new MemoryBudgetStore()",
+  }),
+  prices: priceTableOption(),
+  defaultMaxOutputTokens: option.integer({ min: 1, default: 4096 }),
+  perAttempt: option.boolean({ default: true }),
+  fallbackTargets: option.array(
+    option.object(
+      { provider: option.string({ required: true }), model: option.string({ required: true }) },
+      {
+        required: true,
+      },
+    ),
+  ),
+  attemptsPerCall: option.integer({ min: 1 }),
+  reservationTtlMs: option.integer({ min: 1, default: 600_000 }),
+  failMode: option.oneOf(["closed", "open"] as const, { default: "closed" }),
+  now: option.callback<() => number, { default: () => number }>({
+    default: () => Date.now(),
+    example: "Date.now",
+  }),
+};
+
+/** Checks BudgetManager options once, at construction, naming every field at fault. */
 export function resolveBudgetOptions(options: BudgetManagerOptions): ResolvedBudgetOptions {
-  if (typeof options !== "object" || options === null) {
-    throw new ConfigError(
-      "Invalid BudgetManager options: expected an object such as { maxDailyTokens: 100_000, maxCostUsd: 10 }.",
-    );
+  const checked = checkOptions(owner, options, budgetRules, "{ maxDailyTokens: 100_000, maxCostUsd: 10 }");
+  if (checked.maxDailyTokens === undefined && checked.maxCostUsd === undefined) {
+    throw optionsError(owner, [{ field: "", message: 'give "maxDailyTokens", "maxCostUsd" or both' }]);
   }
-  const maxTokens = limit(options.maxDailyTokens, "maxDailyTokens");
-  const maxCostUsd = limit(options.maxCostUsd, "maxCostUsd");
-  if (maxTokens === undefined && maxCostUsd === undefined) {
-    throw new ConfigError('Invalid BudgetManager options: give "maxDailyTokens", "maxCostUsd" or both.');
-  }
-  const period = options.period ?? "day";
-  if (!budgetPeriods.includes(period)) {
-    throw new ConfigError(
-      `Invalid BudgetManager "period": ${quoted(period)} is not one of ${budgetPeriods.join(", ")}.`,
-    );
-  }
-  const scope = options.scope ?? "global";
-  if (typeof scope !== "function" && !budgetScopeNames.includes(scope)) {
-    throw new ConfigError(
-      `Invalid BudgetManager "scope": ${quoted(scope)} is not one of ${budgetScopeNames.join(", ")} or a function of the call's metadata.`,
-    );
-  }
-  const warnAt = options.warnAt ?? [0.8, 0.95];
   if (
-    !Array.isArray(warnAt) ||
-    warnAt.some((value) => typeof value !== "number" || !(value > 0 && value <= 1))
+    checked.perAttempt &&
+    (checked.fallbackTargets !== undefined || checked.attemptsPerCall !== undefined)
   ) {
-    throw new ConfigError(
-      'Invalid BudgetManager "warnAt": expected fractions of the limit between 0 and 1, e.g. [0.8, 0.95].',
-    );
+    throw optionsError(owner, [
+      {
+        field: checked.fallbackTargets !== undefined ? "fallbackTargets" : "attemptsPerCall",
+        message:
+          'sizes a per-call reservation, so it and "attemptsPerCall"/"fallbackTargets" need perAttempt: false (the default reserves each attempt at its own model, so it needs neither)',
+      },
+    ]);
   }
-  const store = options.store ?? new MemoryBudgetStore(options.now ? { now: options.now } : {});
-  if (
-    typeof store.reserve !== "function" ||
-    typeof store.settle !== "function" ||
-    typeof store.usage !== "function"
-  ) {
-    throw new ConfigError(
-      'Invalid BudgetManager "store": expected a BudgetStore with reserve, settle and usage.',
-    );
-  }
-  const failMode = options.failMode ?? "closed";
-  if (failMode !== "closed" && failMode !== "open") {
-    throw new ConfigError(`Invalid BudgetManager "failMode": ${quoted(failMode)} is not "closed" or "open".`);
-  }
-  const perAttempt = options.perAttempt ?? true;
-  if (typeof perAttempt !== "boolean") {
-    throw new ConfigError(
-      `Invalid BudgetManager "perAttempt": expected true or false, got ${describeValue(perAttempt)}.`,
-    );
-  }
-  if (perAttempt && (options.fallbackTargets !== undefined || options.attemptsPerCall !== undefined)) {
-    throw new ConfigError(
-      'Invalid BudgetManager options: "fallbackTargets" and "attemptsPerCall" size a per-call reservation; they need perAttempt: false (the default reserves each attempt at its own model, so it needs neither).',
-    );
-  }
-  if (options.now !== undefined && typeof options.now !== "function") {
-    throw new ConfigError('Invalid BudgetManager "now": expected a function returning ms since the epoch.');
-  }
+  const { maxDailyTokens, fallbackTargets, attemptsPerCall, warnAt, store, ...rest } = checked;
   return {
-    maxTokens,
-    maxCostUsd,
-    period,
-    timeZone: checkTimeZone(options.timeZone ?? "UTC", 'BudgetManager "timeZone"'),
-    scope,
+    ...rest,
+    maxTokens: maxDailyTokens,
+    maxCostUsd: checked.maxCostUsd,
     warnAt: [...new Set(warnAt)].sort((left, right) => left - right),
-    store,
-    prices: checkPriceTable(options.prices, "BudgetManager"),
-    defaultMaxOutputTokens: wholeNumber(options.defaultMaxOutputTokens, 4096, "defaultMaxOutputTokens"),
-    perAttempt,
-    fallbackTargets: checkTargets(options.fallbackTargets),
-    attemptsPerCall: wholeNumber(options.attemptsPerCall, 1, "attemptsPerCall"),
-    reservationTtlMs: wholeNumber(options.reservationTtlMs, 600_000, "reservationTtlMs"),
-    failMode,
-    now: options.now ?? Date.now,
+    // A store is made only once the options are known to be good.
+    store: store ?? new MemoryBudgetStore(options.now ? { now: options.now } : {}),
+    prices: checked.prices,
+    fallbackTargets: fallbackTargets ?? [],
+    attemptsPerCall: attemptsPerCall ?? 1,
   };
 }
 
-function limit(value: number | undefined, field: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new ConfigError(
-      `Invalid BudgetManager "${field}": expected a finite number of at least 0, got ${describeValue(value)}.`,
-    );
+function timeZoneProblem(value: unknown): { value: string } | string {
+  if (typeof value !== "string" || value === "") {
+    return 'must be an IANA time zone name such as "UTC" or "Europe/Paris"';
   }
-  return value;
-}
-
-function wholeNumber(value: number | undefined, fallback: number, field: string): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
-    throw new ConfigError(
-      `Invalid BudgetManager "${field}": expected a whole number of at least 1, got ${describeValue(value)}.`,
-    );
-  }
-  return value;
-}
-
-function checkTargets(targets: readonly BudgetTarget[] | undefined): BudgetTarget[] {
-  if (targets === undefined) return [];
-  if (
-    !Array.isArray(targets) ||
-    targets.some((target) => typeof target?.provider !== "string" || typeof target?.model !== "string")
-  ) {
-    throw new ConfigError(
-      'Invalid BudgetManager "fallbackTargets": expected [{ provider: "anthropic", model: "claude-sonnet-4-5" }, ...].',
-    );
-  }
-  return targets.map((target) => ({ provider: target.provider, model: target.model }));
-}
-
-function quoted(value: unknown): string {
-  return typeof value === "string" ? `"${value.slice(0, 40)}"` : describeValue(value);
+  return isTimeZone(value)
+    ? { value }
+    : `is "${value.slice(0, 40)}", which is not a time zone Intl knows; use an IANA name such as "Europe/Paris"`;
 }

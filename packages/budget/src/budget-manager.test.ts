@@ -1,17 +1,19 @@
 import {
   BudgetExceededError,
-  type BudgetStore,
   ConfigError,
   LLMManager,
   type Policy,
   StreamInterruptedError,
   TemporaryError,
 } from "@ffc/core";
+import type { BudgetStore } from "@ffc/core/plugin";
 import { MockProvider } from "@ffc/testing";
 import { describe, expect, it } from "vitest";
 import { BudgetManager } from "./budget-manager";
 import type { BudgetManagerOptions } from "./budget-manager-options";
 import { BudgetUnavailableError } from "./budget-unavailable-error";
+import { FileBudgetStore } from "./file-budget-store";
+import { MemoryBudgetStore } from "./memory-budget-store";
 import { at, eventsOf, recordEvents, secondAttemptOn } from "./test-support/budget-test-helpers";
 
 function setup(
@@ -257,7 +259,11 @@ describe("BudgetManager options", () => {
     [{ maxCostUsd: Number.POSITIVE_INFINITY }, /"maxCostUsd".*finite/],
     [{ maxCostUsd: Number.NaN }, /"maxCostUsd"/],
     [{}, /"maxDailyTokens", "maxCostUsd" or both/],
-    [{ maxCostUsd: 1, period: "fortnight" }, /"period".*"fortnight".*hour, day, week, month, total/],
+    [{ maxDailyTokens: 1000, failmode: "open" }, /"failmode" is not an option \(did you mean "failMode"\?\)/],
+    [
+      { maxCostUsd: 1, period: "fortnight" },
+      /"period" must be one of "hour", "day", "week", "month", "total", got "fortnight"/,
+    ],
     [{ maxCostUsd: 1, timeZone: "Mars/Olympus" }, /"timeZone".*"Mars\/Olympus"/],
     [{ maxCostUsd: 1, scope: "team" }, /"scope".*"team"/],
     [{ maxCostUsd: 1, warnAt: [1.5] }, /"warnAt"/],
@@ -268,9 +274,27 @@ describe("BudgetManager options", () => {
     [{ maxCostUsd: 1, failMode: "sometimes" }, /"failMode"/],
     [{ maxCostUsd: 1, perAttempt: false, attemptsPerCall: 0 }, /"attemptsPerCall"/],
     [{ maxCostUsd: 1, attemptsPerCall: 2 }, /need perAttempt: false/],
+    [{ maxCostUsd: 1, store: {} }, /"store" must be a BudgetStore with reserve, settle, usage/],
   ])("rejects %j at construction", (options, message) => {
     expect(() => new BudgetManager(options as BudgetManagerOptions)).toThrow(message);
     expect(() => new BudgetManager(options as BudgetManagerOptions)).toThrow(ConfigError);
+  });
+
+  it("names an unknown option in error.field instead of silently staying fail-closed", () => {
+    let caught: unknown;
+    try {
+      new BudgetManager({ maxDailyTokens: 1000, failmode: "open" } as BudgetManagerOptions);
+    } catch (error) {
+      caught = error;
+    }
+    expect(ConfigError.isInstance(caught) && caught.field).toBe("failmode");
+  });
+
+  it("refuses unknown options of its stores", () => {
+    expect(() => new MemoryBudgetStore({ clock: Date.now } as never)).toThrow(/"clock" is not an option/);
+    expect(() => new FileBudgetStore({ path: "./b.json", lockTimeout: 5 } as never)).toThrow(
+      /"lockTimeout" is not an option \(did you mean "lockTimeoutMs"\?\)/,
+    );
   });
 });
 

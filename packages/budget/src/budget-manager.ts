@@ -1,8 +1,6 @@
 import { randomUUID } from "node:crypto";
 import {
-  type BudgetAmount,
   BudgetExceededError,
-  type BudgetUsage,
   type CallContext,
   FFCError,
   type GenerateNext,
@@ -13,6 +11,7 @@ import {
   type StreamNext,
   type StreamPart,
 } from "@ffc/core";
+import type { BudgetAmount, BudgetUsage } from "@ffc/core/plugin";
 import { actualSpend, type EstimateSettings, estimateWorstCase, type WorstCase } from "./budget-estimate";
 import {
   type BudgetManagerOptions,
@@ -89,7 +88,7 @@ export class BudgetManager implements Plugin {
 
   constructor(options: BudgetManagerOptions) {
     this.#options = resolveBudgetOptions(options);
-    this.stage = this.#options.perAttempt ? "custom" : "budget";
+    this.stage = this.#options.perAttempt ? "attempt" : "admission";
     this.#estimate = {
       prices: this.#options.prices,
       pricesNeeded: this.#options.maxCostUsd !== undefined,

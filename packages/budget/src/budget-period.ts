@@ -1,5 +1,3 @@
-import { ConfigError } from "@ffc/core";
-
 /** How long a budget lasts before it starts again from zero. */
 export type BudgetPeriod = "hour" | "day" | "week" | "month" | "total";
 
@@ -25,21 +23,14 @@ const keepFor: Record<BudgetPeriod, number> = {
   total: 0,
 };
 
-/** Checks a time zone name with Intl, naming `field` when it is unknown. */
-export function checkTimeZone(timeZone: unknown, field: string): string {
-  if (typeof timeZone !== "string" || timeZone === "") {
-    throw new ConfigError(
-      `Invalid ${field}: expected an IANA time zone name such as "UTC" or "Europe/Paris".`,
-    );
-  }
+/** True when Intl knows `timeZone` as a time zone name, e.g. "Europe/Paris". */
+export function isTimeZone(timeZone: string): boolean {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone });
+    return true;
   } catch {
-    throw new ConfigError(
-      `Invalid ${field}: "${timeZone}" is not a time zone Intl knows; use an IANA name such as "Europe/Paris".`,
-    );
+    return false;
   }
-  return timeZone;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import type { BudgetAmount, BudgetStore } from "@ffc/core";
+import type { BudgetAmount, BudgetStore } from "@ffc/core/plugin";
 import type { BudgetReserveRequest } from "./budget-ledger";
 
 /** One named check of the budget store conformance suite. */

@@ -1,7 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { type BudgetReserveOutcome, type BudgetStore, type BudgetUsage, ConfigError } from "@ffc/core";
+import {
+  type BudgetReserveOutcome,
+  type BudgetStore,
+  type BudgetUsage,
+  checkOptions,
+  option,
+} from "@ffc/core/plugin";
 import {
   type BudgetLedger,
   type BudgetReserveRequest,
@@ -19,13 +25,32 @@ import { withFileLock } from "./file-lock";
 export interface FileBudgetStoreOptions {
   /** The JSON file that holds the budgets; its folder must exist. A lock file sits beside it. */
   path: string;
-  /** Give up waiting for the lock after this long, in ms (default 10,000). */
+  /**
+   * Give up waiting for the lock after this long, in ms.
+   * @default 10000
+   */
   lockTimeoutMs?: number;
-  /** Treat a lock held longer than this as left by a crashed process, in ms (default 30,000). */
+  /**
+   * Treat a lock held longer than this as left by a crashed process, in ms.
+   * @default 30000
+   */
   staleLockMs?: number;
-  /** The clock, in ms since the epoch (default Date.now). */
+  /**
+   * The clock, in ms since the epoch.
+   * @default Date.now
+   */
   now?: () => number;
 }
+
+const fileStoreRules = {
+  path: option.string({ required: true, example: '"./budget.json"' }),
+  lockTimeoutMs: option.number({ min: 0, exclusiveMin: true, default: 10_000 }),
+  staleLockMs: option.number({ min: 0, exclusiveMin: true, default: 30_000 }),
+  now: option.callback<() => number, { default: () => number }>({
+    default: () => Date.now(),
+    example: "Date.now",
+  }),
+};
 
 interface BudgetFile {
   version: 1;
@@ -47,16 +72,12 @@ export class FileBudgetStore implements BudgetStore {
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: FileBudgetStoreOptions) {
-    if (typeof options?.path !== "string" || options.path === "") {
-      throw new ConfigError(
-        'Invalid FileBudgetStore "path": expected the path of a JSON file, e.g. "./budget.json".',
-      );
-    }
-    this.#path = path.resolve(options.path);
+    const checked = checkOptions("FileBudgetStore", options, fileStoreRules, '{ path: "./budget.json" }');
+    this.#path = path.resolve(checked.path);
     this.#lockPath = `${this.#path}.lock`;
-    this.#lockTimeoutMs = positive(options.lockTimeoutMs, 10_000, "lockTimeoutMs");
-    this.#staleLockMs = positive(options.staleLockMs, 30_000, "staleLockMs");
-    this.#now = options.now ?? Date.now;
+    this.#lockTimeoutMs = checked.lockTimeoutMs;
+    this.#staleLockMs = checked.staleLockMs;
+    this.#now = checked.now;
   }
 
   /** The absolute path of the JSON file. */
@@ -133,12 +154,4 @@ function ledgerOf(file: BudgetFile, key: string, now: number): BudgetLedger {
   }
   pruneLedger(ledger, now);
   return ledger;
-}
-
-function positive(value: number | undefined, fallback: number, field: string): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    throw new ConfigError(`Invalid FileBudgetStore "${field}": expected a positive number of milliseconds.`);
-  }
-  return value;
 }

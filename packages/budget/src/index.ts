@@ -1,3 +1,4 @@
+export { fromNanoUsd, nanoPerUsd, toNanoUsd } from "@ffc/core/plugin";
 export { type ModelPrice, type PriceTable, priceUsage } from "@ffc/pricing";
 export { type BudgetLimitStatus, BudgetManager, type BudgetStatus } from "./budget-manager";
 export type { BudgetManagerOptions, BudgetTarget } from "./budget-manager-options";
@@ -7,4 +8,3 @@ export { type BudgetStoreCheck, budgetStoreConformanceChecks } from "./budget-st
 export { BudgetUnavailableError } from "./budget-unavailable-error";
 export { FileBudgetStore, type FileBudgetStoreOptions } from "./file-budget-store";
 export { MemoryBudgetStore, type MemoryBudgetStoreOptions } from "./memory-budget-store";
-export { fromNanoUsd, nanoPerUsd, toNanoUsd } from "./nano-usd";

@@ -1,4 +1,10 @@
-import type { BudgetReserveOutcome, BudgetStore, BudgetUsage } from "@ffc/core";
+import {
+  type BudgetReserveOutcome,
+  type BudgetStore,
+  type BudgetUsage,
+  checkOptions,
+  option,
+} from "@ffc/core/plugin";
 import {
   type BudgetLedger,
   type BudgetReserveRequest,
@@ -13,9 +19,19 @@ import {
 
 /** Options of a MemoryBudgetStore. */
 export interface MemoryBudgetStoreOptions {
-  /** The clock, in ms since the epoch (default Date.now); tests pass a fake one. */
+  /**
+   * The clock, in ms since the epoch; tests pass a fake one.
+   * @default Date.now
+   */
   now?: () => number;
 }
+
+const memoryStoreRules = {
+  now: option.callback<() => number, { default: () => number }>({
+    default: () => Date.now(),
+    example: "Date.now",
+  }),
+};
 
 /**
  * Budget state in this process's memory: the default. Every method runs to completion without
@@ -26,7 +42,7 @@ export class MemoryBudgetStore implements BudgetStore {
   readonly #now: () => number;
 
   constructor(options: MemoryBudgetStoreOptions = {}) {
-    this.#now = options.now ?? Date.now;
+    this.#now = checkOptions("MemoryBudgetStore", options, memoryStoreRules, "{ now: Date.now }").now;
   }
 
   async reserve(request: BudgetReserveRequest): Promise<BudgetReserveOutcome> {

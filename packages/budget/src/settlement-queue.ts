@@ -1,4 +1,4 @@
-import type { BudgetStore } from "@ffc/core";
+import type { BudgetStore } from "@ffc/core/plugin";
 import type { BudgetSettleRequest } from "./budget-ledger";
 
 /**

@@ -1,4 +1,5 @@
-import { emptyUsage, type ProviderResult, type StreamPart } from "@ffc/core";
+import type { ProviderResult, StreamPart } from "@ffc/core";
+import { emptyUsage } from "@ffc/core/plugin";
 
 /** What the cache keeps of one response. */
 export interface CachedEntry {

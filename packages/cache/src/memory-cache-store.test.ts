@@ -37,7 +37,7 @@ describe("MemoryCacheStore", () => {
   it.each([0, -1, 1.5, Number.NaN])("rejects maxEntries %s with a ConfigError naming it", (maxEntries) => {
     expect(() => new MemoryCacheStore({ maxEntries })).toThrow(ConfigError);
     expect(() => new MemoryCacheStore({ maxEntries })).toThrow(
-      /"maxEntries" must be a positive whole number/,
+      /"maxEntries" must be a whole number at least 1/,
     );
   });
 });

@@ -1,12 +1,26 @@
-import { type CacheStore, ConfigError, describeValue } from "@ffc/core";
+import { type CacheStore, checkOptions, option } from "@ffc/core/plugin";
 
 /** Options of a MemoryCacheStore. */
 export interface MemoryCacheStoreOptions {
-  /** Most entries kept; the least recently used one is dropped first (default 1000). */
+  /**
+   * Most entries kept; the least recently used one is dropped first.
+   * @default 1000
+   */
   maxEntries?: number;
-  /** The clock, in ms since the epoch (default `Date.now`, which vitest's fake timers control). */
+  /**
+   * The clock, in ms since the epoch (vitest's fake timers control Date.now).
+   * @default Date.now
+   */
   now?: () => number;
 }
+
+const memoryStoreRules = {
+  maxEntries: option.integer({ min: 1, default: 1000 }),
+  now: option.callback<() => number, { default: () => number }>({
+    default: () => Date.now(),
+    example: "Date.now",
+  }),
+};
 
 interface Entry {
   value: string;
@@ -20,14 +34,9 @@ export class MemoryCacheStore implements CacheStore {
   readonly #now: () => number;
 
   constructor(options: MemoryCacheStoreOptions = {}) {
-    const maxEntries = options.maxEntries ?? 1000;
-    if (typeof maxEntries !== "number" || !Number.isInteger(maxEntries) || maxEntries < 1) {
-      throw new ConfigError(
-        `Invalid MemoryCacheStore options: "maxEntries" must be a positive whole number (got ${describeValue(maxEntries)}).`,
-      );
-    }
-    this.#maxEntries = maxEntries;
-    this.#now = options.now ?? Date.now;
+    const checked = checkOptions("MemoryCacheStore", options, memoryStoreRules, "{ maxEntries: 1000 }");
+    this.#maxEntries = checked.maxEntries;
+    this.#now = checked.now;
   }
 
   /** Entries held now, expired ones included until they are next touched. */

@@ -1,19 +1,36 @@
-import { type CacheStore, ConfigError, describeValue, type FinishReason } from "@ffc/core";
+import type { FinishReason } from "@ffc/core";
+import { type CacheStore, checkOptions, option, optionsError } from "@ffc/core/plugin";
 
-/** Options of a ResponseCache. */
+/**
+ * Options of a ResponseCache.
+ * @example new ResponseCache({ ttlMs: 600_000, maxEntries: 500 })
+ */
 export interface ResponseCacheOptions {
-  /** How long an answer stays cached, in ms (default one hour). */
+  /**
+   * How long an answer stays cached, in ms.
+   * @default 3600000 (one hour)
+   */
   ttlMs?: number;
-  /** Where answers live (default: a MemoryCacheStore with `maxEntries`). */
+  /**
+   * Where answers live.
+   * @default a MemoryCacheStore with `maxEntries`
+   */
   store?: CacheStore;
-  /** Most answers kept by the built-in memory store (default 1000); not used with `store`. */
+  /**
+   * Most answers kept by the built-in memory store; not used with `store`.
+   * @default 1000
+   */
   maxEntries?: number;
   /**
-   * Answers with these finish reasons are cached (default "stop", "length", "tool-calls").
+   * Answers with these finish reasons are cached.
    * Use ["stop"] to cache only answers the model finished on its own.
+   * @default ["stop", "length", "tool-calls"]
    */
   cacheFinishReasons?: readonly FinishReason[];
-  /** Told about a store that failed; the call goes on as a miss (default: ignore). */
+  /**
+   * Told about a store that failed; the call goes on as a miss.
+   * @default none: store failures are ignored
+   */
   onStoreError?: (error: unknown, operation: "get" | "set") => void;
 }
 
@@ -35,50 +52,38 @@ const finishReasons: readonly FinishReason[] = [
   "other",
 ];
 
-/** Checks ResponseCache options once, at construction; throws a ConfigError naming the field. */
+const owner = "ResponseCache";
+
+const cacheRules = {
+  ttlMs: option.number({ min: 0, exclusiveMin: true, default: 3_600_000 }),
+  store: option.implementing<CacheStore>("a CacheStore", ["get", "set"], {
+    example: "new MemoryCacheStore() or @ffc/redis's RedisCacheStore",
+  }),
+  maxEntries: option.integer({ min: 1 }),
+  cacheFinishReasons: option.array(option.oneOf(finishReasons, { required: true }), {
+    default: ["stop", "length", "tool-calls"] as FinishReason[],
+  }),
+  onStoreError: option.callback<(error: unknown, operation: "get" | "set") => void>({
+    example: "(error) => console.warn(error)",
+  }),
+};
+
+/** Checks ResponseCache options once, at construction; throws a ConfigError naming every bad field. */
 export function checkResponseCacheOptions(options: ResponseCacheOptions): CheckedResponseCacheOptions {
-  if (typeof options !== "object" || options === null) {
-    throw new ConfigError("Invalid ResponseCache options: expected an object like { ttlMs: 3_600_000 }.");
-  }
-  const ttlMs = options.ttlMs ?? 3_600_000;
-  if (typeof ttlMs !== "number" || !Number.isFinite(ttlMs) || ttlMs <= 0) {
-    throw new ConfigError(
-      `Invalid ResponseCache options: "ttlMs" must be a positive number of milliseconds (got ${describeValue(ttlMs)}).`,
-    );
-  }
-  const store = options.store;
-  if (
-    store !== undefined &&
-    (typeof store !== "object" ||
-      store === null ||
-      typeof store.get !== "function" ||
-      typeof store.set !== "function")
-  ) {
-    throw new ConfigError(
-      `Invalid ResponseCache options: "store" must be a CacheStore (get and set), such as new MemoryCacheStore() or @ffc/redis's RedisCacheStore.`,
-    );
-  }
-  if (store !== undefined && options.maxEntries !== undefined) {
-    throw new ConfigError(
-      `Invalid ResponseCache options: "maxEntries" sizes the built-in memory store; with your own "store", set its size there.`,
-    );
-  }
-  const reasons = options.cacheFinishReasons ?? ["stop", "length", "tool-calls"];
-  if (!Array.isArray(reasons) || reasons.some((reason) => !finishReasons.includes(reason))) {
-    throw new ConfigError(
-      `Invalid ResponseCache options: "cacheFinishReasons" must be a list of ${finishReasons.map((reason) => `"${reason}"`).join(", ")}.`,
-    );
-  }
-  if (options.onStoreError !== undefined && typeof options.onStoreError !== "function") {
-    throw new ConfigError(
-      `Invalid ResponseCache options: "onStoreError" must be a function (got ${describeValue(options.onStoreError)}).`,
-    );
+  const checked = checkOptions(owner, options, cacheRules, "{ ttlMs: 3_600_000 }");
+  if (checked.store !== undefined && checked.maxEntries !== undefined) {
+    throw optionsError(owner, [
+      {
+        field: "maxEntries",
+        message: 'sizes the built-in memory store; with your own "store", set its size there',
+      },
+    ]);
   }
   return {
-    ttlMs,
-    store,
-    maxEntries: options.maxEntries,
-    cacheFinishReasons: new Set(reasons),
-    onStoreError: options.onStoreError,
+    ttlMs: checked.ttlMs,
+    store: checked.store,
+    maxEntries: checked.maxEntries,
+    cacheFinishReasons: new Set(checked.cacheFinishReasons),
+    onStoreError: checked.onStoreError,
   };
 }

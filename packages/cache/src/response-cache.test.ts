@@ -1,5 +1,4 @@
 import {
-  type CacheStore,
   type CallContext,
   ConfigError,
   type LLMEvent,
@@ -8,6 +7,7 @@ import {
   type Policy,
   TemporaryError,
 } from "@ffc/core";
+import type { CacheStore } from "@ffc/core/plugin";
 import { MockProvider, type MockStep } from "@ffc/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { MemoryCacheStore } from "./memory-cache-store";
@@ -211,14 +211,15 @@ describe("ResponseCache", () => {
   });
 
   it.each([
-    [{ ttlMs: 0 }, /"ttlMs" must be a positive number/],
-    [{ ttlMs: -5 }, /"ttlMs" must be a positive number/],
+    [{ ttlMs: 0 }, /"ttlMs" must be a finite number greater than 0, got 0/],
+    [{ ttlMs: -5 }, /"ttlMs" must be a finite number greater than 0/],
     [{ ttlMs: Number.NaN }, /"ttlMs"/],
-    [{ store: { get: 1 } }, /"store" must be a CacheStore/],
+    [{ store: { get: 1 } }, /"store" must be a CacheStore with get, set/],
     [{ store: new MemoryCacheStore(), maxEntries: 5 }, /"maxEntries" sizes the built-in memory store/],
-    [{ maxEntries: 0 }, /"maxEntries" must be a positive whole number/],
-    [{ cacheFinishReasons: ["done"] }, /"cacheFinishReasons" must be a list of/],
+    [{ maxEntries: 0 }, /"maxEntries" must be a whole number at least 1/],
+    [{ cacheFinishReasons: ["done"] }, /"cacheFinishReasons\[0\]" must be one of "stop", "length"/],
     [{ onStoreError: "log" }, /"onStoreError" must be a function/],
+    [{ ttlMs: 5, maxEntires: 3 }, /"maxEntires" is not an option \(did you mean "maxEntries"\?\)/],
   ])("rejects %j with a ConfigError naming the field", (options, message) => {
     const build = () => new ResponseCache(options as unknown as ResponseCacheOptions);
     expect(build).toThrow(ConfigError);

@@ -1,17 +1,14 @@
-import {
-  addUsage,
-  type CacheStore,
-  type CallContext,
-  emptyUsage,
-  type GenerateNext,
-  type GenerateResult,
-  type Plugin,
-  type ProviderResult,
-  StreamAccumulator,
-  type StreamNext,
-  type StreamPart,
-  type Usage,
+import type {
+  CallContext,
+  GenerateNext,
+  GenerateResult,
+  Plugin,
+  ProviderResult,
+  StreamNext,
+  StreamPart,
+  Usage,
 } from "@ffc/core";
+import { addUsage, type CacheStore, emptyUsage, StreamAccumulator } from "@ffc/core/plugin";
 import { cacheKeyFor } from "./cache-key";
 import { type CachedEntry, hitResult, parseEntry, replayParts, serializeEntry } from "./cached-entry";
 import { MemoryCacheStore } from "./memory-cache-store";

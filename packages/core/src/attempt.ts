@@ -1,3 +1,4 @@
+import { type DerivedSignal, deriveSignal } from "./derived-signal";
 import { AbortError } from "./errors/abort-error";
 import { FFCError } from "./errors/ffc-error";
 import { StreamInterruptedError } from "./errors/stream-interrupted-error";
@@ -22,9 +23,9 @@ export async function generateAttempt(call: CallContext): Promise<ProviderResult
   const observed = call.emit !== noEmit;
   if (observed) call.emit("attempt-start", { provider: target.provider, model: target.model, attempt });
   const started = performance.now();
-  const limit = attemptSignal(call.signal, call.attemptTimeoutMs);
+  const limit = attemptSignal(call);
   try {
-    const request: LanguageRequest = limit ? { ...call.request, signal: limit.signal } : call.request;
+    const request = withSignal(call.request, limit.signal);
     const result = await call.provider.generate(request);
     const durationMs = performance.now() - started;
     call.attempts.push({
@@ -44,7 +45,7 @@ export async function generateAttempt(call: CallContext): Promise<ProviderResult
     call.emit("attempt-error", { ...target, attempt, durationMs, error });
     throw error;
   } finally {
-    limit?.dispose();
+    limit.dispose();
   }
 }
 
@@ -60,13 +61,13 @@ export async function* streamAttempt(call: CallContext): AsyncIterable<StreamPar
   const observed = call.emit !== noEmit;
   if (observed) call.emit("attempt-start", { provider: target.provider, model: target.model, attempt });
   const started = performance.now();
-  const limit = attemptSignal(call.signal, call.attemptTimeoutMs);
+  const limit = attemptSignal(call);
   const collected = new StreamAccumulator();
   let finished = false;
   try {
-    const request: LanguageRequest = limit ? { ...call.request, signal: limit.signal } : call.request;
+    const request = withSignal(call.request, limit.signal);
     for await (const part of call.provider.stream(request)) {
-      limit?.restart();
+      limit.restart();
       collected.add(part);
       yield part;
     }
@@ -97,7 +98,7 @@ export async function* streamAttempt(call: CallContext): AsyncIterable<StreamPar
     recordFailure(call, { ...target, attempt, durationMs, error }, consumed);
     throw error;
   } finally {
-    limit?.dispose();
+    limit.dispose();
     if (!finished) {
       // The consumer stopped early (break or return): the tokens streamed so far were still used.
       const durationMs = performance.now() - started;
@@ -191,11 +192,11 @@ export function abortErrorFor(
 function normalizeAttemptError(
   thrown: unknown,
   call: CallContext,
-  limit: AttemptSignal | undefined,
+  limit: DerivedSignal,
   target: { provider: string; model: string },
 ): unknown {
   if (call.signal.aborted) return abortErrorFor(call.signal, target);
-  if (limit?.timedOut) {
+  if (limit.timedOut) {
     return new TimeoutError(
       `The ${target.provider} attempt for ${target.model} took longer than ${call.attemptTimeoutMs} ms.`,
       { ...target, cause: thrown },
@@ -208,42 +209,16 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-interface AttemptSignal {
-  signal: AbortSignal;
-  timedOut: boolean;
-  restart(): void;
-  dispose(): void;
+/** One attempt's own signal: it follows the call's and fires after the attempt timeout. */
+function attemptSignal(call: CallContext): DerivedSignal {
+  const timeoutMs = call.attemptTimeoutMs;
+  return deriveSignal(call.signal, {
+    timeoutMs,
+    timeoutReason: () => new TimeoutError(`Attempt timed out after ${timeoutMs} ms.`),
+  });
 }
 
-/**
- * A short-lived signal for one attempt: it follows the call's signal and also fires after
- * `timeoutMs` (restartable for streams). Each attempt gets its own because the SDKs add an
- * abort listener per request and never remove it; on a long-lived caller's signal those
- * listeners would pile up.
- */
-function attemptSignal(parent: AbortSignal, timeoutMs: number | undefined): AttemptSignal | undefined {
-  if (timeoutMs === undefined && parent === neverAbortedSignal) return undefined;
-  const controller = new AbortController();
-  const onParentAbort = () => controller.abort(parent.reason);
-  if (parent.aborted) controller.abort(parent.reason);
-  else parent.addEventListener("abort", onParentAbort, { once: true });
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const state: AttemptSignal = {
-    signal: controller.signal,
-    timedOut: false,
-    restart() {
-      if (timeoutMs === undefined) return;
-      if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(() => {
-        state.timedOut = true;
-        controller.abort(new TimeoutError(`Attempt timed out after ${timeoutMs} ms.`));
-      }, timeoutMs);
-    },
-    dispose() {
-      if (timer !== undefined) clearTimeout(timer);
-      parent.removeEventListener("abort", onParentAbort);
-    },
-  };
-  state.restart();
-  return state;
+/** The request with the attempt's signal; nothing to add when nothing can abort it. */
+function withSignal(request: LanguageRequest, signal: AbortSignal): LanguageRequest {
+  return signal === neverAbortedSignal ? request : { ...request, signal };
 }

@@ -23,9 +23,9 @@ export interface GenerateOptions<Content extends string = string> {
   messages?: Message[];
   /** A plain prompt, for calls without a template. */
   prompt?: string;
-  /** Retry policy for this call, e.g. `new RetryConfig({...})` from @ffc/retry. */
+  /** Retry policy for this call (the guide's name; to core a policy like any other), e.g. `new RetryConfig({...})`. */
   retryConfig?: Policy;
-  /** Fallback policy for this call, e.g. `new FallbackConfig({...})` from @ffc/fallback. */
+  /** Fallback policy for this call (the guide's name; to core a policy like any other), e.g. `new FallbackConfig({...})`. */
   fallbackConfig?: Policy;
   /** More policies for this call; ordered by their stage with the manager's plugins. */
   policies?: Policy[];

@@ -11,12 +11,9 @@ export function checkCallOptions(options: GenerateOptions<any>): void {
   if (typeof options !== "object" || options === null) {
     throw new ConfigError("llm.generate(options): pass an object such as { template, context }.");
   }
-  checkPolicy(options.retryConfig, "retryConfig", "new RetryConfig({ maxRetries: 3 }) from @ffc/retry");
-  checkPolicy(
-    options.fallbackConfig,
-    "fallbackConfig",
-    "new FallbackConfig({ providers, models }) from @ffc/fallback",
-  );
+  // retryConfig and fallbackConfig are the guide's names; to core they are policies like any other.
+  checkPolicy(options.retryConfig, "retryConfig", "new RetryConfig({ maxRetries: 3 })");
+  checkPolicy(options.fallbackConfig, "fallbackConfig", "new FallbackConfig({ providers, models })");
   if (options.policies !== undefined) {
     if (!Array.isArray(options.policies)) throw new ConfigError('"policies" must be an array of policies.');
     for (const [index, policy] of options.policies.entries()) {

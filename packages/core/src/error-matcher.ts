@@ -1,4 +1,6 @@
-import { ConfigError } from "./errors/config-error";
+import type { OptionProblem } from "./errors/config-error";
+import { optionsError } from "./options/check-options";
+import type { OptionRule, RuleSettings } from "./options/option-rule";
 
 /**
  * An error class to match, e.g. `RateLimitError`. FFC classes are matched with their static
@@ -12,27 +14,53 @@ export type ErrorClass = (abstract new (
 /** A test that says whether an error is handled. */
 export type ErrorPredicate = (error: unknown) => boolean;
 
-/** Turns a list of classes or a predicate into one predicate; throws a ConfigError naming `field`. */
-export function errorMatcher(value: readonly ErrorClass[] | ErrorPredicate, field: string): ErrorPredicate {
-  if (typeof value === "function" && !isClass(value)) return value as ErrorPredicate;
+/** What an option such as `errorsToRetry` takes: error classes, or a predicate that decides alone. */
+export type ErrorFilter = readonly ErrorClass[] | ErrorPredicate;
+
+/**
+ * Why `value` is not an ErrorFilter: the path below `field` at fault ("" or "[2]") and a phrase
+ * that follows the option's name; undefined when it is one.
+ */
+function errorFilterProblem(value: unknown): { at: string; message: string } | undefined {
+  if (typeof value === "function" && !isClass(value)) return undefined;
   if (!Array.isArray(value)) {
-    throw new ConfigError(
-      `"${field}" must be an array of error classes such as [RateLimitError, TemporaryError] or a function (error) => boolean.`,
-    );
+    return {
+      at: "",
+      message:
+        "must be an array of error classes such as [RateLimitError, TemporaryError] or a function (error) => boolean",
+    };
   }
   if (value.length === 0) {
-    throw new ConfigError(
-      `"${field}" is empty, so nothing would ever match; list error classes or leave it out.`,
-    );
+    return { at: "", message: "is empty, so nothing would ever match; list error classes or leave it out" };
   }
-  const classes = value.map((item, index) => {
-    if (typeof item !== "function") {
-      throw new ConfigError(
-        `"${field}[${index}]" must be an error class such as RateLimitError; got ${typeof item}.`,
-      );
+  const index = value.findIndex((item) => typeof item !== "function");
+  if (index >= 0) return { at: `[${index}]`, message: "must be an error class such as RateLimitError" };
+  return undefined;
+}
+
+/** The options-kit rule of an ErrorFilter option, e.g. `errorsToRetry: errorFilterOption({ default: [...] })`. */
+export function errorFilterOption<Settings extends RuleSettings<ErrorFilter> = {}>(
+  settings: Settings = {} as Settings,
+): OptionRule<Settings extends { default: unknown } ? ErrorFilter : ErrorFilter | undefined> {
+  return ((value: unknown, field: string, problems: OptionProblem[]) => {
+    if (value === undefined) {
+      if (settings.required) problems.push({ field, message: "is required" });
+      return settings.default;
     }
-    return item;
-  });
+    const problem = errorFilterProblem(value);
+    if (problem === undefined) return value as ErrorFilter;
+    problems.push({ field: `${field}${problem.at}`, message: problem.message });
+    return undefined;
+  }) as never;
+}
+
+/** Turns a list of classes or a predicate into one predicate; throws a ConfigError naming `field`. */
+export function errorMatcher(value: ErrorFilter, field: string): ErrorPredicate {
+  const problems: OptionProblem[] = [];
+  errorFilterOption()(value, field, problems);
+  if (problems.length > 0) throw optionsError("error filter", problems);
+  if (!Array.isArray(value)) return value as ErrorPredicate;
+  const classes = value as readonly ErrorClass[];
   return (error) => classes.some((item) => matchesClass(error, item));
 }
 

@@ -1,14 +1,14 @@
-export { abortErrorFor } from "./attempt";
+// The entry for app authors. Provider authors: "@ffc/core/provider"; policy and plugin
+// authors: "@ffc/core/plugin" (see ARCHITECTURE.md).
 export type { GenerateOptions, ResponseFormatOption } from "./call-options";
 export {
   Context,
   type ContextEntry,
   type ContextEntryOptions,
   type HistoryEntry,
-  SYSTEM_PROMPT_KEY,
 } from "./context";
 export type { FitReport } from "./context-fit";
-export { type ErrorClass, type ErrorPredicate, errorMatcher } from "./error-matcher";
+export type { ErrorClass, ErrorFilter, ErrorPredicate } from "./error-matcher";
 export * from "./errors/index";
 export type {
   EmitEvent,
@@ -20,20 +20,9 @@ export type {
   LLMEventType,
   TargetReference,
 } from "./events";
-export { type LLMConfig, maxTimerMs, requestSettingRules, validateConfig } from "./llm-config";
+export type { LLMConfig } from "./llm-config";
 export { LLMManager, type LLMManagerOptions } from "./llm-manager";
 export type { Logger } from "./logger";
-/** For provider authors. */
-export {
-  describeSchemaPath,
-  isSchemaObject,
-  type JsonSchemaNodeMapper,
-  type JsonSchemaPath,
-  mapJsonSchema,
-  schemaTypes,
-} from "./map-json-schema";
-/** For provider authors. */
-export { mergeObjectIntersection } from "./merge-object-intersection";
 export type {
   AssistantMessage,
   ContentPart,
@@ -47,53 +36,19 @@ export type {
   ToolResultPart,
   UserMessage,
 } from "./message";
-export {
-  checkModelsOption,
-  type ModelCatalog,
-  type ModelCatalogLookup,
-  modelCatalogLookup,
-  modelsOption,
-} from "./model-catalog";
-/** For provider authors. */
-export { type KeepKeyword, moveToDescription } from "./move-to-description";
-export { neverAbortedSignal } from "./never-aborted";
-export * from "./options/index";
-export { numberAtLeast, rejectUnknownKeys, wholeNumber } from "./plugin-option-checks";
-export {
-  type CallContext,
-  composeGenerate,
-  composeStream,
-  type GenerateNext,
-  orderPolicies,
-  type Plugin,
-  type Policy,
-  type PolicyStage,
-  policyStageOrder,
-  type StreamNext,
-} from "./policy";
+export type { CallContext, GenerateNext, Plugin, Policy, PolicyStage, StreamNext } from "./policy";
 export { type BuiltPrompt, buildPrompt, type PromptSources } from "./prompt-builder";
 export { PromptTemplate, type PromptTemplateOptions, type RenderedTemplate } from "./prompt-template";
-export { isLanguageProvider, type LanguageProvider, type ModelInfo, SPECIFICATION_VERSION } from "./provider";
+export type { LanguageProvider, ModelInfo } from "./provider";
 export {
-  assertProviderReference,
   type BuiltInProviderId,
-  isKnownProviderId,
   Provider,
   type ProviderFactory,
   type ProviderReference,
   type ProviderSettings,
-  packageForProvider,
-  providerReferenceProblem,
   registerProvider,
-  resolveProvider,
   unregisterProvider,
 } from "./provider-registry";
-export {
-  finishWithRateLimitHeaders,
-  type HeaderList,
-  pickRateLimitHeaders,
-  withRateLimitHeaders,
-} from "./rate-limit-headers";
 export type {
   JsonSchema,
   LanguageRequest,
@@ -103,32 +58,12 @@ export type {
   ToolDefinition,
 } from "./request";
 export type { AttemptRecord, FinishReason, GenerateResult, ProviderResult, ToolCall } from "./result";
-export { type HeaderSource, retryAfterFromHeaders } from "./retry-after";
-export { safeCause } from "./safe-cause";
-export {
-  fenceUntrusted,
-  type SanitizeOptions,
-  type SanitizeReport,
-  sanitizeValue,
-  valueToText,
-} from "./sanitize";
-export { redactSecrets, Secret } from "./secret";
-/** For provider authors. */
-export { separateReference } from "./separate-reference";
-export { sleep } from "./sleep";
-export { isStandardSchema, type StandardSchemaV1, toJsonSchema } from "./standard-schema";
-export * from "./stores/index";
-export { StreamAccumulator } from "./stream-accumulator";
+export type { SanitizeOptions, SanitizeReport } from "./sanitize";
+export { Secret } from "./secret";
+export { type StandardSchemaV1, toJsonSchema } from "./standard-schema";
 export type { StreamPart } from "./stream-part";
-export { StreamResponse } from "./stream-response";
-export { type PeekedStream, peekStream } from "./stream-utilities";
-export {
-  parseTemplate,
-  type TemplateSegment,
-  type TemplateValues,
-  type TemplateVariables,
-} from "./template-syntax";
-export { approximateTokenCounter, estimateMessageTokens, type TokenCounter } from "./token-counter";
-export { addUsage, emptyUsage, type Usage } from "./usage";
-export { type ProviderWarning, resetReportedWarnings, type WarnFunction } from "./warnings";
-export { finishWithWarnings, withWarnings } from "./with-warnings";
+export type { StreamResponse } from "./stream-response";
+export type { TemplateValues, TemplateVariables } from "./template-syntax";
+export type { TokenCounter } from "./token-counter";
+export type { Usage } from "./usage";
+export type { ProviderWarning } from "./warnings";

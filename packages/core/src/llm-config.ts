@@ -1,6 +1,6 @@
 import { checkOptions } from "./options/check-options";
 import { option } from "./options/option-rule";
-import { type ProviderReference, providerReferenceProblem } from "./provider-registry";
+import { type ProviderReference, providerReferenceOption } from "./provider-registry";
 
 /** How an LLMManager reaches its model. The guide's `LLMConfig`, in camelCase. */
 export interface LLMConfig {
@@ -51,10 +51,7 @@ export const requestSettingRules = {
 };
 
 const configRules = {
-  provider: option.custom<ProviderReference, { required: true }>(
-    (value) => providerReferenceProblem(value) ?? { value: value as ProviderReference },
-    { required: true },
-  ),
+  provider: providerReferenceOption(),
   model: option.string({ required: true, example: '"gpt-5.4"' }),
   apiKey: option.string({ example: "an API key; leave it out to use the environment variable" }),
   baseURL: option.url({ example: '"http://localhost:11434/v1"' }),

@@ -2,7 +2,8 @@ import type { Logger } from "./logger";
 import { checkOptions } from "./options/check-options";
 import { option } from "./options/option-rule";
 
-const sanitizeRules = {
+/** The rules of SanitizeOptions, shared by LLMManager and PromptTemplate. */
+export const sanitizeRules = {
   stripControlCharacters: option.boolean(),
   maxLength: option.integer({ min: 1 }),
   onTooLong: option.oneOf(["error", "truncate"] as const),

@@ -177,23 +177,41 @@ describe("LLMManager.generate", () => {
     });
     const llm = new LLMManager(
       { provider: scriptedProvider([{ text: "ok" }]), model: "m" },
-      { plugins: [tracer("retry", "retry") as Plugin, tracer("budget", "budget") as Plugin] },
+      { plugins: [tracer("retry", "retry") as Plugin, tracer("budget", "admission") as Plugin] },
     );
     await llm.generate({
       prompt: "hi",
       fallbackConfig: tracer("fallback", "fallback"),
-      policies: [tracer("rate", "rate-limit")],
+      policies: [
+        tracer("custom", undefined),
+        tracer("rate", "admission"),
+        tracer("cache", "cache"),
+        tracer("otel", "observe"),
+      ],
     });
     expect(order).toEqual([
+      "enter otel",
+      "enter cache",
       "enter budget",
       "enter rate",
       "enter fallback",
       "enter retry",
+      "enter custom",
+      "leave custom",
       "leave retry",
       "leave fallback",
       "leave rate",
       "leave budget",
+      "leave cache",
+      "leave otel",
     ]);
+  });
+
+  it("refuses a plugin whose stage is not one of the position names", () => {
+    const old = { name: "old-budget", stage: "budget", generate: async () => ({}) } as unknown as Plugin;
+    expect(() => new LLMManager({ provider: scriptedProvider([]), model: "m" }, { plugins: [old] })).toThrow(
+      /stage "budget" is not one of "observe", "cache", "admission", "fallback", "retry", "attempt"/,
+    );
   });
 
   it("lets a plugin set costUsd on the result", async () => {

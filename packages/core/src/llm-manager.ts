@@ -1,9 +1,9 @@
 import { abortErrorFor, generateAttempt, streamAttempt } from "./attempt";
 import type { GenerateOptions } from "./call-options";
 import { checkCallOptions } from "./check-call-options";
+import { deadlineError, deriveSignal } from "./derived-signal";
 import { AbortError } from "./errors/abort-error";
 import { ConfigError } from "./errors/config-error";
-import { TimeoutError } from "./errors/timeout-error";
 import type { EmitEvent, LLMEvent, LLMEventListener, LLMEventType } from "./events";
 import { type LLMConfig, validateConfig } from "./llm-config";
 import { checkManagerOptions } from "./llm-manager-options";
@@ -11,7 +11,7 @@ import type { Logger } from "./logger";
 import { neverAbortedSignal } from "./never-aborted";
 import { noEmit } from "./no-emit";
 import type { CallContext, GenerateNext, Plugin, Policy, StreamNext } from "./policy";
-import { composeGenerate, composeStream, orderPolicies } from "./policy";
+import { composeGenerate, composeStream, isPolicyStage, orderPolicies, policyStages } from "./policy";
 import { buildPrompt } from "./prompt-builder";
 import type { LanguageProvider } from "./provider";
 import { type ProviderReference, type ProviderSettings, resolveProvider } from "./provider-registry";
@@ -237,18 +237,26 @@ export class LLMManager {
     if (options.providerOptions) request.providerOptions = options.providerOptions;
 
     // The attempt layer hands each attempt its own child of this signal (see attempt.ts).
-    const signal = callSignal(options.signal, options.deadlineMs);
-    if (signal.signal.aborted) {
+    // Without a deadline the caller's signal is followed as it is: one layer fewer per call.
+    const deadline =
+      options.deadlineMs === undefined
+        ? undefined
+        : deriveSignal(options.signal, {
+            timeoutMs: options.deadlineMs,
+            timeoutReason: () => deadlineError("The call", options.deadlineMs!),
+          });
+    const signal = deadline?.signal ?? options.signal ?? neverAbortedSignal;
+    if (signal.aborted) {
       // Refused before it began: no call-start, so observers never see a call without an end.
-      signal.dispose?.();
-      throw abortErrorFor(signal.signal, { provider: provider.id, model });
+      deadline?.dispose();
+      throw abortErrorFor(signal, { provider: provider.id, model });
     }
     const call: CallContext = {
       callId,
       operation,
       request,
       provider,
-      signal: signal.signal,
+      signal,
       attempts: [],
       emit,
       resolveProvider: (reference) => this.resolveProvider(reference),
@@ -258,7 +266,7 @@ export class LLMManager {
         ? { attemptTimeoutMs: options.timeoutMs ?? config.timeoutMs }
         : {}),
     };
-    if (signal.dispose) call.state.set(disposeKey, signal.dispose);
+    if (deadline) call.state.set(disposeKey, deadline.dispose);
     emit("call-start", { provider: provider.id, model, operation });
     for (const flush of pending) flush();
     const perCall: Policy[] = [];
@@ -374,36 +382,15 @@ function parseJson(text: string): unknown {
   }
 }
 
-function callSignal(
-  user: AbortSignal | undefined,
-  deadlineMs: number | undefined,
-): { signal: AbortSignal; dispose?: () => void } {
-  if (deadlineMs === undefined) return { signal: user ?? neverAbortedSignal };
-  const controller = new AbortController();
-  const timer = setTimeout(
-    () =>
-      // Not retryable: the deadline covers every retry and fallback, so nothing may follow it.
-      controller.abort(
-        new TimeoutError(`The call took longer than its deadline of ${deadlineMs} ms.`, { retryable: false }),
-      ),
-    deadlineMs,
-  );
-  const onUserAbort = () => controller.abort(user!.reason);
-  user?.addEventListener("abort", onUserAbort, { once: true });
-  if (user?.aborted) controller.abort(user.reason);
-  return {
-    signal: controller.signal,
-    dispose: () => {
-      clearTimeout(timer);
-      user?.removeEventListener("abort", onUserAbort);
-    },
-  };
-}
-
 function checkPlugin(plugin: Plugin): void {
   if (typeof plugin !== "object" || plugin === null || typeof plugin.name !== "string") {
     throw new ConfigError(
       "LLMManager plugins: each plugin must be an object with a name, such as new TokenTracker() or new BudgetManager({...}).",
+    );
+  }
+  if (!isPolicyStage(plugin.stage)) {
+    throw new ConfigError(
+      `Plugin "${plugin.name}": stage ${JSON.stringify(plugin.stage)} is not one of ${policyStages.map((stage) => `"${stage}"`).join(", ")}; leave it out to run around each attempt.`,
     );
   }
   if (!plugin.generate && !plugin.stream && !plugin.onEvent && !plugin.finalizeResult) {

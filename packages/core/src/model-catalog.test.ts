@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkModelsOption, type ModelCatalog, modelCatalogLookup } from "./model-catalog";
+import { type ModelCatalog, modelCatalogLookup } from "./model-catalog";
 
 const catalog: ModelCatalog = {
   "gpt-5.4": [1_050_000, 128_000],
@@ -47,21 +47,5 @@ describe("modelCatalogLookup", () => {
     expect(overridden.info("gpt-5.4")).toEqual({ contextWindow: 272_000 });
     expect(overridden.info("my-local-model")).toEqual({ contextWindow: 8_192, maxOutputTokens: 2_048 });
     expect(overridden.warnings("my-local-model")).toBeUndefined();
-  });
-});
-
-describe("checkModelsOption", () => {
-  it("accepts the one override shape of every provider", () => {
-    expect(checkModelsOption("createTest", { m: { contextWindow: 1000, maxOutputTokens: 100 } })).toEqual({
-      m: { contextWindow: 1000, maxOutputTokens: 100 },
-    });
-  });
-
-  it("names the bad entry and what it must be", () => {
-    expect(() => checkModelsOption("createTest", { m: { contextWindow: -5 } })).toThrow(
-      /Invalid createTest options: "models\.m\.contextWindow" must be a whole number/,
-    );
-    expect(() => checkModelsOption("createTest", { m: { context: 1000 } })).toThrow(/"models\.m\.context"/);
-    expect(() => checkModelsOption("createTest", "big")).toThrow(/"models" must be an object/);
   });
 });

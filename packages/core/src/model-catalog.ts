@@ -1,6 +1,3 @@
-import type { OptionProblem } from "./errors/config-error";
-import { optionsError } from "./options/check-options";
-import { option } from "./options/option-rule";
 import type { ModelInfo } from "./provider";
 import type { ProviderWarning } from "./warnings";
 
@@ -18,25 +15,6 @@ export interface ModelCatalogLookup {
   info(model: string): ModelInfo | undefined;
   /** A `model-unknown` warning for a model neither knows, to hand back with the result; else undefined. */
   warnings(model: string): ProviderWarning[] | undefined;
-}
-
-/**
- * The one option shape for per-model limits, the same on every provider:
- * `models: { "my-model": { contextWindow: 128000, maxOutputTokens: 8192 } }`.
- */
-export const modelsOption = option.record(
-  option.object({
-    contextWindow: option.integer({ min: 1 }),
-    maxOutputTokens: option.integer({ min: 1 }),
-  }),
-);
-
-/** Checks a provider's `models` option; throws a ConfigError naming the bad entry (e.g. "models.x.contextWindow"). */
-export function checkModelsOption(owner: string, value: unknown): Record<string, ModelInfo> | undefined {
-  const problems: OptionProblem[] = [];
-  const checked = modelsOption(value, "models", problems);
-  if (problems.length > 0) throw optionsError(owner, problems);
-  return checked as Record<string, ModelInfo> | undefined;
 }
 
 // Suffixes a vendor adds to a model family's id: "-latest", a date ("-2024-08-06", "-20250514")

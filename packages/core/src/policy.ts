@@ -40,26 +40,43 @@ export type GenerateNext = (call: CallContext) => Promise<ProviderResult>;
 export type StreamNext = (call: CallContext) => AsyncIterable<StreamPart>;
 
 /**
- * Where a policy sits. The manager orders policies by stage, outermost first:
- * cache, budget, rate-limit, fallback, retry, custom; the per-attempt timeout and the
- * provider call are innermost.
+ * Where a policy sits, named for its position. The manager orders policies by stage,
+ * outermost first; within a stage, in the order they were given. This is the one place the
+ * order is defined:
+ * - `observe`: sees the whole call as the caller does, cache hits included (OpenTelemetry).
+ * - `cache`: answers repeated requests before anything is spent (ResponseCache).
+ * - `admission`: admits or refuses the call once, for all its attempts (BudgetManager and
+ *   RateLimiter with `perAttempt: false`).
+ * - `fallback`: moves on to the next target (FallbackConfig).
+ * - `retry`: tries a target again (RetryConfig); inside fallback, so each target is retried.
+ * - `attempt`: runs around every single attempt (per-attempt budget and rate limit; the
+ *   default for policies that declare no stage).
+ * The per-attempt timeout and the provider call are innermost.
  */
-export type PolicyStage = "cache" | "budget" | "rate-limit" | "fallback" | "retry" | "custom";
+export type PolicyStage = "observe" | "cache" | "admission" | "fallback" | "retry" | "attempt";
 
-export const policyStageOrder: Record<PolicyStage, number> = {
-  cache: 10,
-  budget: 20,
-  "rate-limit": 30,
-  fallback: 40,
-  retry: 50,
-  custom: 60,
-};
+/** The stages, outermost first. */
+export const policyStages: readonly PolicyStage[] = [
+  "observe",
+  "cache",
+  "admission",
+  "fallback",
+  "retry",
+  "attempt",
+];
+
+const stageRank: Record<string, number> = Object.fromEntries(
+  policyStages.map((stage, rank) => [stage, rank]),
+);
 
 /** A layer of the onion around every attempt; implement `generate`, `stream` or both. */
 export interface Policy {
   /** A name for errors and debugging. */
   readonly name: string;
-  /** Where it sits in the chain; default "custom". */
+  /**
+   * Where it sits in the chain (see PolicyStage).
+   * @default "attempt"
+   */
   readonly stage?: PolicyStage;
   generate?(call: CallContext, next: GenerateNext): Promise<ProviderResult>;
   stream?(call: CallContext, next: StreamNext): AsyncIterable<StreamPart>;
@@ -74,13 +91,18 @@ export interface Plugin extends Partial<Omit<Policy, "name">> {
   finalizeResult?(result: GenerateResult, call: CallContext): void;
 }
 
+/** True when `stage` is absent or one of the PolicyStage names. */
+export function isPolicyStage(stage: unknown): stage is PolicyStage | undefined {
+  return stage === undefined || (typeof stage === "string" && Object.hasOwn(stageRank, stage));
+}
+
 /** Orders policies by stage, keeping the given order within a stage. */
 export function orderPolicies<T extends Partial<Policy>>(policies: readonly T[]): T[] {
   return policies
     .map((policy, index) => ({ policy, index }))
     .sort(
       (left, right) =>
-        policyStageOrder[left.policy.stage ?? "custom"] - policyStageOrder[right.policy.stage ?? "custom"] ||
+        stageRank[left.policy.stage ?? "attempt"]! - stageRank[right.policy.stage ?? "attempt"]! ||
         left.index - right.index,
     )
     .map((entry) => entry.policy);

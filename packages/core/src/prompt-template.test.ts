@@ -66,8 +66,17 @@ describe("PromptTemplate", () => {
   it("rejects a missing name or content with ConfigError", () => {
     expect(() => new PromptTemplate({ name: "", content: "x" })).toThrow(ConfigError);
     expect(() => new PromptTemplate({ name: "t", content: 5 as never })).toThrow(
-      /"content" must be a string/,
+      /Invalid PromptTemplate options: "content" must be a/,
     );
+    const error = (() => {
+      try {
+        new PromptTemplate({ name: "t", content: "x", variable: ["x"] } as never);
+      } catch (caught) {
+        return caught as ConfigError;
+      }
+    })();
+    expect(error?.field).toBe("variable");
+    expect(error?.message).toContain('(did you mean "variables"?)');
   });
 
   it("validates values with a zod schema and names the bad field", () => {

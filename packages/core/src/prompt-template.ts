@@ -1,5 +1,7 @@
-import { ConfigError } from "./errors/config-error";
 import { TemplateError } from "./errors/template-error";
+import { sanitizeRules } from "./llm-manager-options";
+import { checkOptions } from "./options/check-options";
+import { option } from "./options/option-rule";
 import { type SanitizeOptions, type SanitizeReport, sanitizeValue, valueToText } from "./sanitize";
 import { isStandardSchema, type StandardSchemaV1 } from "./standard-schema";
 import {
@@ -29,6 +31,16 @@ export interface RenderedTemplate {
   sanitized: SanitizeReport[];
 }
 
+const templateRules = {
+  name: option.string({ required: true, example: '"task_decomposition"' }),
+  content: option.string({ required: true, allowBlank: true }),
+  variables: option.array(option.string({ required: true })),
+  schema: option.custom<StandardSchemaV1>((value) =>
+    isStandardSchema(value) ? { value } : "must be a Standard Schema validator (zod, valibot, arktype)",
+  ),
+  sanitize: option.object(sanitizeRules),
+};
+
 /** A named prompt with `{variable}` placeholders, checked at compile time and at run time. */
 export class PromptTemplate<Content extends string = string> {
   readonly name: string;
@@ -40,20 +52,12 @@ export class PromptTemplate<Content extends string = string> {
   readonly #segments: TemplateSegment[];
 
   constructor(options: PromptTemplateOptions<Content>) {
-    if (typeof options !== "object" || options === null) {
-      throw new ConfigError("new PromptTemplate(options): pass an object with name and content.");
-    }
-    if (typeof options.name !== "string" || options.name.length === 0) {
-      throw new ConfigError('PromptTemplate: "name" must be a non-empty string, e.g. "task_decomposition".');
-    }
-    if (typeof options.content !== "string") {
-      throw new ConfigError(`PromptTemplate "${options.name}": "content" must be a string.`);
-    }
-    if (options.schema !== undefined && !isStandardSchema(options.schema)) {
-      throw new ConfigError(
-        `PromptTemplate "${options.name}": "schema" must be a Standard Schema validator (zod, valibot, arktype).`,
-      );
-    }
+    options = checkOptions(
+      "PromptTemplate",
+      options,
+      templateRules,
+      '{ name: "summary", content: "Summarize {text}" }',
+    ) as PromptTemplateOptions<Content>;
     this.name = options.name;
     this.content = options.content;
     this.#segments = parseTemplate(options.content, options.name);

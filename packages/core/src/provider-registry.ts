@@ -1,5 +1,6 @@
 import { ConfigError } from "./errors/config-error";
 import { ProviderNotInstalledError } from "./errors/provider-not-installed-error";
+import { option } from "./options/option-rule";
 import { isLanguageProvider, type LanguageProvider, SPECIFICATION_VERSION } from "./provider";
 
 /** Ids of the providers FFC ships; each resolves lazily to its package. */
@@ -85,6 +86,14 @@ export function providerReferenceProblem(reference: unknown): string | undefined
       .join(", ")}, or call registerProvider("${reference}", provider) first`;
   }
   return undefined;
+}
+
+/** The options-kit rule of a provider reference (an id or a provider object), e.g. FallbackConfig's targets. */
+export function providerReferenceOption() {
+  return option.custom<ProviderReference, { required: true }>(
+    (value) => providerReferenceProblem(value) ?? { value: value as ProviderReference },
+    { required: true },
+  );
 }
 
 /** Throws a ConfigError when a provider reference can never resolve; names what to do. */

@@ -1,41 +1,66 @@
 import {
   AuthenticationError,
-  type BreakerStore,
-  ConfigError,
-  describeValue,
   type ErrorClass,
   type ErrorPredicate,
-  errorMatcher,
-  numberAtLeast,
+  type OptionProblem,
   RateLimitError,
-  rejectUnknownKeys,
   StreamInterruptedError,
   TemporaryError,
   TimeoutError,
-  wholeNumber,
 } from "@ffc/core";
+import { type BreakerStore, errorFilterOption, errorMatcher, option } from "@ffc/core/plugin";
 import type { BreakerSettings } from "./breaker-transitions";
 import { MemoryBreakerStore } from "./memory-breaker-store";
 
-/** Options of the circuit breaker that FallbackConfig keeps per target (provider and model). */
+/**
+ * Options of the circuit breaker that FallbackConfig keeps per target (provider and model).
+ * @example { failureThreshold: 3, cooldownMs: 10000 }
+ */
 export interface BreakerOptions {
-  /** "consecutive" (default): open after `failureThreshold` failures in a row; "rate": open on `failureRate` of the calls in `windowMs`. */
+  /**
+   * "consecutive": open after `failureThreshold` failures in a row; "rate": open on `failureRate` of the calls in `windowMs`.
+   * @default "consecutive"
+   */
   mode?: "consecutive" | "rate";
-  /** Failures in a row that open the breaker (consecutive mode); default 5. */
+  /**
+   * Failures in a row that open the breaker (consecutive mode).
+   * @default 5
+   */
   failureThreshold?: number;
-  /** Share of failed calls, above 0 and at most 1, that opens the breaker (rate mode); default 0.5. */
+  /**
+   * Share of failed calls, above 0 and at most 1, that opens the breaker (rate mode).
+   * @default 0.5
+   */
   failureRate?: number;
-  /** Calls a window needs before its rate counts (rate mode); default 10. */
+  /**
+   * Calls a window needs before its rate counts (rate mode).
+   * @default 10
+   */
   minimumCalls?: number;
-  /** Length of the rate window in ms (rate mode); default 60000. */
+  /**
+   * Length of the rate window in ms (rate mode).
+   * @default 60000
+   */
   windowMs?: number;
-  /** How long an open breaker skips its target before letting one probe through, in ms; default 30000. */
+  /**
+   * How long an open breaker skips its target before letting one probe through, in ms.
+   * @default 30000
+   */
   cooldownMs?: number;
-  /** How long a half-open probe may run before another caller may probe instead, in ms; default 60000. */
+  /**
+   * How long a half-open probe may run before another caller may probe instead, in ms.
+   * @default 60000
+   */
   probeTimeoutMs?: number;
-  /** Error classes (or a predicate) that count as failures; default rate limits, temporary errors, timeouts, authentication errors and interrupted streams. */
+  /**
+   * Error classes (or a predicate) that count as failures.
+   * @default [RateLimitError, TemporaryError, TimeoutError, AuthenticationError, StreamInterruptedError]
+   */
   failureOn?: readonly ErrorClass[] | ErrorPredicate;
-  /** Where breaker state lives; default a new MemoryBreakerStore (use @ffc/redis to share it between processes). */
+  /**
+   * Where breaker state lives (use @ffc/redis to share it between processes).
+   * @default new MemoryBreakerStore()
+   */
   store?: BreakerStore;
 }
 
@@ -45,18 +70,6 @@ export interface ResolvedBreakerOptions extends BreakerSettings {
   store: BreakerStore;
 }
 
-const owner = "FallbackConfig breaker";
-const known = [
-  "mode",
-  "failureThreshold",
-  "failureRate",
-  "minimumCalls",
-  "windowMs",
-  "cooldownMs",
-  "probeTimeoutMs",
-  "failureOn",
-  "store",
-];
 const defaultFailures: readonly ErrorClass[] = [
   RateLimitError,
   TemporaryError,
@@ -65,54 +78,33 @@ const defaultFailures: readonly ErrorClass[] = [
   StreamInterruptedError,
 ];
 
-/** Checks BreakerOptions once; `false` turns the breaker off. */
-export function resolveBreakerOptions(
-  options: BreakerOptions | false | undefined,
-): ResolvedBreakerOptions | undefined {
-  if (options === false) return undefined;
-  options ??= {};
-  if (typeof options !== "object" || options === null) {
-    throw new ConfigError(
-      `${owner}: pass false or an object such as { failureThreshold: 5, cooldownMs: 30000 }.`,
-    );
-  }
-  rejectUnknownKeys(options, known, owner);
-  const mode = options.mode ?? "consecutive";
-  if (mode !== "consecutive" && mode !== "rate") {
-    throw new ConfigError(`${owner}: "mode" must be "consecutive" or "rate"; got ${describeValue(mode)}.`);
-  }
-  const failureRate = numberAtLeast(options.failureRate, owner, "failureRate", 0.5, 0);
-  if (failureRate === 0 || failureRate > 1) {
-    throw new ConfigError(
-      `${owner}: "failureRate" must be above 0 and at most 1, e.g. 0.5; got ${failureRate}.`,
-    );
-  }
-  const store = options.store ?? new MemoryBreakerStore();
-  if (
-    typeof store !== "object" ||
-    store === null ||
-    typeof store.update !== "function" ||
-    typeof store.get !== "function"
-  ) {
-    throw new ConfigError(
-      `${owner}: "store" must be a BreakerStore with get, update and delete, such as new MemoryBreakerStore().`,
-    );
-  }
-  return {
-    mode,
-    failureThreshold: positiveWhole(options.failureThreshold, "failureThreshold", 5),
-    failureRate,
-    minimumCalls: positiveWhole(options.minimumCalls, "minimumCalls", 10),
-    windowMs: numberAtLeast(options.windowMs, owner, "windowMs", 60_000, 1),
-    cooldownMs: numberAtLeast(options.cooldownMs, owner, "cooldownMs", 30_000, 0),
-    probeTimeoutMs: numberAtLeast(options.probeTimeoutMs, owner, "probeTimeoutMs", 60_000, 1),
-    isFailure: errorMatcher(options.failureOn ?? defaultFailures, "breaker.failureOn"),
-    store,
-  };
-}
+const breakerRules = {
+  mode: option.oneOf(["consecutive", "rate"] as const, { default: "consecutive" }),
+  failureThreshold: option.integer({ min: 1, default: 5 }),
+  failureRate: option.number({ min: 0, exclusiveMin: true, max: 1, default: 0.5 }),
+  minimumCalls: option.integer({ min: 1, default: 10 }),
+  windowMs: option.number({ min: 1, default: 60_000 }),
+  cooldownMs: option.number({ min: 0, default: 30_000 }),
+  probeTimeoutMs: option.number({ min: 1, default: 60_000 }),
+  failureOn: errorFilterOption({ default: defaultFailures }),
+  store: option.implementing<BreakerStore>("a BreakerStore", ["get", "update", "delete"], {
+    example: "new MemoryBreakerStore()",
+  }),
+};
 
-function positiveWhole(value: unknown, field: string, fallback: number): number {
-  const number = wholeNumber(value, owner, field, fallback);
-  if (number === 0) throw new ConfigError(`${owner}: "${field}" must be at least 1; got 0.`);
-  return number;
+/** The options-kit rule of FallbackConfig's `breaker` options (problems are named "breaker.x"). */
+export function breakerRule(
+  value: unknown,
+  field: string,
+  problems: OptionProblem[],
+): ResolvedBreakerOptions | undefined {
+  const checked = option.object(breakerRules)(value, field, problems);
+  if (checked === undefined) return undefined;
+  const { failureOn, store, ...settings } = checked;
+  return {
+    ...settings,
+    isFailure: errorMatcher(failureOn, `${field}.failureOn`),
+    // A store is made only once the options are known to be good.
+    store: store ?? new MemoryBreakerStore(),
+  };
 }

@@ -1,4 +1,4 @@
-import type { BreakerState } from "@ffc/core";
+import type { BreakerState } from "@ffc/core/plugin";
 import { describe, expect, it } from "vitest";
 import { admit, type BreakerSettings, closedState, recordOutcome } from "./breaker-transitions";
 

@@ -1,4 +1,4 @@
-import type { BreakerState } from "@ffc/core";
+import type { BreakerState } from "@ffc/core/plugin";
 
 /** The figures a breaker decides by (validated BreakerOptions). */
 export interface BreakerSettings {

@@ -1,4 +1,5 @@
-import { type BreakerStore, CircuitOpenError, InvalidRequestError, TemporaryError } from "@ffc/core";
+import { CircuitOpenError, InvalidRequestError, TemporaryError } from "@ffc/core";
+import type { BreakerStore } from "@ffc/core/plugin";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { FallbackConfig } from "./fallback-config";
 import { MemoryBreakerStore } from "./memory-breaker-store";

@@ -1,4 +1,5 @@
-import { AbortError, type BreakerState, type EmitEvent, type TargetReference } from "@ffc/core";
+import { AbortError, type EmitEvent, type TargetReference } from "@ffc/core";
+import type { BreakerState } from "@ffc/core/plugin";
 import "./breaker-events";
 import type { ResolvedBreakerOptions } from "./breaker-options";
 import { type Admission, admit, type BreakerOutcome, recordOutcome } from "./breaker-transitions";

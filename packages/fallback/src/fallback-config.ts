@@ -1,14 +1,13 @@
 import {
-  type BreakerState,
   type CallContext,
   type GenerateNext,
   type Policy,
   type ProviderResult,
-  peekStream,
   StreamInterruptedError,
   type StreamNext,
   type StreamPart,
 } from "@ffc/core";
+import { type BreakerState, peekStream } from "@ffc/core/plugin";
 import type { BreakerOutcome } from "./breaker-transitions";
 import { CircuitBreaker } from "./circuit-breaker";
 import {

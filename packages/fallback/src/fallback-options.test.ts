@@ -41,7 +41,7 @@ describe("FallbackConfig options", () => {
       configErrorOf(() => new FallbackConfig({ providers: ["openai", "anthropic"], models: ["gpt-4o"] }))
         .message,
     ).toBe(
-      'FallbackConfig: "providers" has 2 entries but "models" has 1; they pair up by position, so give one model per provider.',
+      'Invalid FallbackConfig options: "models" has 1 entries but "providers" has 2; they pair up by position, so give one model per provider.',
     );
   });
 
@@ -64,14 +64,14 @@ describe("FallbackConfig options", () => {
 
   it("rejects an empty model and a non-positive attemptTimeoutMs", () => {
     expect(configErrorOf(() => new FallbackConfig({ providers: ["openai"], models: [""] })).message).toMatch(
-      /"models\[0\]" must be a model id/,
+      /"models\[0\]" must be a non-empty string such as "gpt-4o"/,
     );
     expect(
       configErrorOf(
         () =>
           new FallbackConfig({ targets: [{ provider: "openai", model: "gpt-4o", attemptTimeoutMs: -5 }] }),
       ).message,
-    ).toMatch(/"targets\[0\].attemptTimeoutMs" must be a number of at least 0; got -5/);
+    ).toMatch(/"targets\[0\].attemptTimeoutMs" must be a finite number greater than 0, got -5/);
   });
 
   it("rejects both targets and providers, and unknown options", () => {
@@ -88,20 +88,33 @@ describe("FallbackConfig options", () => {
     expect(
       configErrorOf(() => new FallbackConfig({ providers: ["openai"], models: ["a"], fallbacks: 2 } as never))
         .message,
-    ).toMatch(/unknown option "fallbacks"/);
+    ).toMatch(/"fallbacks" is not an option/);
+  });
+
+  it("names an unknown option, at the top or in the breaker, in error.field", () => {
+    const base = { providers: ["openai"], models: ["gpt-4o"] };
+    expect(configErrorOf(() => new FallbackConfig({ ...base, deadline: 5 } as never)).field).toBe("deadline");
+    const nested = configErrorOf(
+      () => new FallbackConfig({ ...base, breaker: { failureThreshhold: 3, store: {} } } as never),
+    );
+    expect(nested.problems.map((problem) => problem.field)).toEqual([
+      "breaker.failureThreshhold",
+      "breaker.store",
+    ]);
+    expect(nested.message).toContain('(did you mean "failureThreshold"?)');
   });
 
   it("rejects impossible breaker settings", () => {
     const base = { providers: ["openai"], models: ["gpt-4o"] };
     expect(
       configErrorOf(() => new FallbackConfig({ ...base, breaker: { failureThreshold: 0 } })).message,
-    ).toMatch(/"failureThreshold" must be at least 1/);
+    ).toMatch(/"breaker.failureThreshold" must be a whole number at least 1, got 0/);
     expect(
       configErrorOf(() => new FallbackConfig({ ...base, breaker: { mode: "rate", failureRate: 1.5 } }))
         .message,
-    ).toMatch(/"failureRate" must be above 0 and at most 1/);
+    ).toMatch(/"breaker.failureRate" must be a finite number greater than 0 and at most 1, got 1.5/);
     expect(configErrorOf(() => new FallbackConfig({ ...base, breaker: { cooldownMs: -1 } })).message).toMatch(
-      /"cooldownMs"/,
+      /"breaker.cooldownMs"/,
     );
   });
 

@@ -1,21 +1,24 @@
 import {
   AuthenticationError,
-  assertProviderReference,
   CircuitOpenError,
-  ConfigError,
   ContextLengthError,
-  describeValue,
   type ErrorClass,
   type ErrorPredicate,
-  errorMatcher,
-  numberAtLeast,
+  type OptionProblem,
   type ProviderReference,
   RateLimitError,
-  rejectUnknownKeys,
   TemporaryError,
   TimeoutError,
 } from "@ffc/core";
-import { type BreakerOptions, type ResolvedBreakerOptions, resolveBreakerOptions } from "./breaker-options";
+import {
+  checkOptions,
+  errorFilterOption,
+  errorMatcher,
+  option,
+  optionsError,
+  providerReferenceOption,
+} from "@ffc/core/plugin";
+import { type BreakerOptions, breakerRule, type ResolvedBreakerOptions } from "./breaker-options";
 
 /** One link of a fallback chain. */
 export interface FallbackTarget {
@@ -23,11 +26,17 @@ export interface FallbackTarget {
   provider: ProviderReference;
   /** Model id for this provider, e.g. "claude-sonnet-4-5". */
   model: string;
-  /** Time limit of one attempt on this target in ms (streams: of the wait between parts); overrides attemptTimeoutMs. */
+  /**
+   * Time limit of one attempt on this target in ms (streams: of the wait between parts); overrides attemptTimeoutMs.
+   * @example 10000
+   */
   attemptTimeoutMs?: number;
 }
 
-/** Options of `new FallbackConfig({...})`: either `providers` with `models`, or `targets`. */
+/**
+ * Options of `new FallbackConfig({...})`: either `providers` with `models`, or `targets`.
+ * @example new FallbackConfig({ providers: [Provider.OPENAI, Provider.ANTHROPIC], models: ["gpt-4o", "claude-sonnet-4-5"] })
+ */
 export interface FallbackOptions {
   /** Providers in the order to try them; paired with `models` by position (the guide's form). */
   providers?: readonly ProviderReference[];
@@ -35,15 +44,30 @@ export interface FallbackOptions {
   models?: readonly string[];
   /** The chain as explicit (provider, model) targets, instead of `providers` and `models`. */
   targets?: readonly FallbackTarget[];
-  /** Error classes (or a predicate) that move on to the next target; default: see README. */
+  /**
+   * Error classes (or a predicate) that move on to the next target.
+   * @default [RateLimitError, TemporaryError, TimeoutError, AuthenticationError, CircuitOpenError, ContextLengthError]
+   */
   fallbackOn?: readonly ErrorClass[] | ErrorPredicate;
-  /** Restart a stream that broke after its first part on the next target (the consumer sees both); default false. */
+  /**
+   * Restart a stream that broke after its first part on the next target (the consumer sees both).
+   * @default false
+   */
   restartStream?: boolean;
-  /** Time limit of one attempt in ms for every target without its own; default the call's timeoutMs. */
+  /**
+   * Time limit of one attempt in ms for every target without its own.
+   * @default the call's timeoutMs
+   */
   attemptTimeoutMs?: number;
-  /** Time limit of the whole chain in ms, across targets and retries. */
+  /**
+   * Time limit of the whole chain in ms, across targets and retries; its TimeoutError is not retryable.
+   * @default no limit
+   */
   deadlineMs?: number;
-  /** Circuit breaker per target; false turns it off. */
+  /**
+   * Circuit breaker per target; false turns it off.
+   * @default { mode: "consecutive", failureThreshold: 5, cooldownMs: 30000 }
+   */
   breaker?: BreakerOptions | false;
 }
 
@@ -58,16 +82,6 @@ export interface ResolvedFallbackOptions {
 }
 
 const owner = "FallbackConfig";
-const known = [
-  "providers",
-  "models",
-  "targets",
-  "fallbackOn",
-  "restartStream",
-  "attemptTimeoutMs",
-  "deadlineMs",
-  "breaker",
-];
 const defaultFallbackOn: readonly ErrorClass[] = [
   RateLimitError,
   TemporaryError,
@@ -77,91 +91,103 @@ const defaultFallbackOn: readonly ErrorClass[] = [
   ContextLengthError,
 ];
 
+const positiveMs = () => option.number({ min: 0, exclusiveMin: true });
+
+const targetRules = {
+  provider: providerReferenceOption(),
+  model: option.string({ required: true, example: '"gpt-4o"' }),
+  attemptTimeoutMs: positiveMs(),
+};
+
+const fallbackRules = {
+  providers: option.array(providerReferenceOption()),
+  models: option.array(option.string({ required: true, example: '"gpt-4o"' })),
+  targets: option.array(option.object(targetRules, { required: true })),
+  fallbackOn: errorFilterOption({ default: defaultFallbackOn }),
+  restartStream: option.boolean({ default: false }),
+  attemptTimeoutMs: positiveMs(),
+  deadlineMs: positiveMs(),
+  breaker: breakerOption,
+};
+
 /** Checks FallbackOptions once, at construction; throws a ConfigError naming the field. */
 export function resolveFallbackOptions(options: FallbackOptions): ResolvedFallbackOptions {
-  if (typeof options !== "object" || options === null || Array.isArray(options)) {
-    throw new ConfigError(
-      'new FallbackConfig(options): pass an object such as { providers: [Provider.OPENAI, Provider.ANTHROPIC], models: ["gpt-4o", "claude-sonnet-4-5"] }.',
-    );
-  }
-  rejectUnknownKeys(options, known, owner);
-  const restartStream = options.restartStream ?? false;
-  if (typeof restartStream !== "boolean") {
-    throw new ConfigError(
-      `${owner}: "restartStream" must be true or false; got ${describeValue(restartStream)}.`,
-    );
-  }
-  const targets = targetsOf(options);
-  if (targets.length === 0) {
-    throw new ConfigError(`${owner}: the chain is empty; list at least one provider and model to try.`);
-  }
+  const checked = checkOptions(
+    owner,
+    options,
+    fallbackRules,
+    '{ providers: [Provider.OPENAI, Provider.ANTHROPIC], models: ["gpt-4o", "claude-sonnet-4-5"] }',
+  );
+  const targets = targetsOf(checked);
   const resolved: ResolvedFallbackOptions = {
     targets,
-    movesOn: errorMatcher(options.fallbackOn ?? defaultFallbackOn, "fallbackOn"),
-    restartStream,
+    movesOn: errorMatcher(checked.fallbackOn, "fallbackOn"),
+    restartStream: checked.restartStream,
   };
-  const attemptTimeoutMs = positive(options.attemptTimeoutMs, "attemptTimeoutMs");
-  if (attemptTimeoutMs !== undefined) resolved.attemptTimeoutMs = attemptTimeoutMs;
-  const deadlineMs = positive(options.deadlineMs, "deadlineMs");
-  if (deadlineMs !== undefined) resolved.deadlineMs = deadlineMs;
-  const breaker = resolveBreakerOptions(options.breaker);
-  if (breaker) resolved.breaker = breaker;
+  if (checked.attemptTimeoutMs !== undefined) resolved.attemptTimeoutMs = checked.attemptTimeoutMs;
+  if (checked.deadlineMs !== undefined) resolved.deadlineMs = checked.deadlineMs;
+  if (checked.breaker) resolved.breaker = checked.breaker;
   return resolved;
 }
 
-function targetsOf(options: FallbackOptions): FallbackTarget[] {
-  const { providers, models, targets } = options;
+/** The chain from either form; the problems of the forms themselves, which no single rule sees. */
+function targetsOf(checked: {
+  providers?: ProviderReference[] | undefined;
+  models?: string[] | undefined;
+  targets?: FallbackTarget[] | undefined;
+}): FallbackTarget[] {
+  const { providers, models, targets } = checked;
+  const problem = (field: string, message: string) => optionsError(owner, [{ field, message }]);
   if (targets !== undefined) {
     if (providers !== undefined || models !== undefined) {
-      throw new ConfigError(`${owner}: give either "targets" or "providers" with "models", not both.`);
-    }
-    if (!Array.isArray(targets)) {
-      throw new ConfigError(
-        `${owner}: "targets" must be an array such as [{ provider: "openai", model: "gpt-4o" }].`,
+      throw problem(
+        "targets",
+        'is given with "providers"/"models"; give either "targets" or "providers" with "models", not both',
       );
     }
-    return targets.map((target, index) => checkTarget(target, `targets[${index}]`));
+    if (targets.length === 0)
+      throw problem(
+        "targets",
+        "is empty, so the chain is empty; list at least one provider and model to try",
+      );
+    return targets.map((target) => {
+      const copy: FallbackTarget = { provider: target.provider, model: target.model };
+      if (target.attemptTimeoutMs !== undefined) copy.attemptTimeoutMs = target.attemptTimeoutMs;
+      return copy;
+    });
   }
   if (providers === undefined && models === undefined) {
-    throw new ConfigError(`${owner}: name the chain with "providers" and "models", or with "targets".`);
+    throw problem(
+      "providers",
+      'is required: name the chain with "providers" and "models", or with "targets"',
+    );
   }
-  if (!Array.isArray(providers) || !Array.isArray(models)) {
-    throw new ConfigError(
-      `${owner}: "providers" and "models" must both be arrays, paired by position, e.g. providers: ["openai", "anthropic"], models: ["gpt-4o", "claude-sonnet-4-5"].`,
+  if (providers === undefined || models === undefined) {
+    throw problem(
+      providers === undefined ? "providers" : "models",
+      'is required: "providers" and "models" pair up by position, e.g. providers: ["openai", "anthropic"], models: ["gpt-4o", "claude-sonnet-4-5"]',
     );
   }
   if (providers.length !== models.length) {
-    throw new ConfigError(
-      `${owner}: "providers" has ${providers.length} entries but "models" has ${models.length}; they pair up by position, so give one model per provider.`,
+    throw problem(
+      "models",
+      `has ${models.length} entries but "providers" has ${providers.length}; they pair up by position, so give one model per provider`,
     );
   }
-  return providers.map((provider, index) =>
-    checkTarget({ provider, model: models[index]! }, `providers[${index}]`, `models[${index}]`),
-  );
+  if (providers.length === 0)
+    throw problem(
+      "providers",
+      "is empty, so the chain is empty; list at least one provider and model to try",
+    );
+  return providers.map((provider, index) => ({ provider, model: models[index]! }));
 }
 
-function checkTarget(target: FallbackTarget, field: string, modelField = `${field}.model`): FallbackTarget {
-  if (typeof target !== "object" || target === null) {
-    throw new ConfigError(
-      `${owner}: "${field}" must be an object such as { provider: "openai", model: "gpt-4o" }.`,
-    );
-  }
-  const providerField = modelField.startsWith("models") ? field : `${field}.provider`;
-  assertProviderReference(target.provider, providerField);
-  if (typeof target.model !== "string" || target.model.length === 0) {
-    throw new ConfigError(
-      `${owner}: "${modelField}" must be a model id such as "gpt-4o"; got ${describeValue(target.model)}.`,
-    );
-  }
-  const checked: FallbackTarget = { provider: target.provider, model: target.model };
-  const timeout = positive(target.attemptTimeoutMs, `${field}.attemptTimeoutMs`);
-  if (timeout !== undefined) checked.attemptTimeoutMs = timeout;
-  return checked;
-}
-
-function positive(value: unknown, field: string): number | undefined {
-  if (value === undefined) return undefined;
-  const number = numberAtLeast(value, owner, field, 0, 0);
-  if (number === 0) throw new ConfigError(`${owner}: "${field}" must be above 0 ms; got 0.`);
-  return number;
+/** `breaker`: false turns it off, absent means the default breaker, options are checked by their rules. */
+function breakerOption(
+  value: unknown,
+  field: string,
+  problems: OptionProblem[],
+): ResolvedBreakerOptions | undefined {
+  if (value === false) return undefined;
+  return breakerRule(value ?? {}, field, problems);
 }

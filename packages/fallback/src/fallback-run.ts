@@ -1,17 +1,17 @@
 import {
   AbortError,
   AllProvidersFailedError,
-  abortErrorFor,
   type CallContext,
   CircuitOpenError,
   type LanguageProvider,
   StreamInterruptedError,
   type TargetReference,
 } from "@ffc/core";
+import { abortErrorFor, type DerivedSignal, deriveSignal } from "@ffc/core/plugin";
 import type { Admission, BreakerOutcome } from "./breaker-transitions";
 import { chainFailureMessage, type TargetEnding } from "./chain-failure-message";
 import type { CircuitBreaker } from "./circuit-breaker";
-import { childScope, type DeadlineScope, deadlineScope } from "./deadline-scope";
+import { deadlineScope } from "./deadline-scope";
 import type { ResolvedFallbackOptions } from "./fallback-options";
 import { suitsTarget, type TargetInfo, unsuitableReason } from "./target-suitability";
 
@@ -27,7 +27,7 @@ export class FallbackRun {
   readonly #call: CallContext;
   readonly #options: ResolvedFallbackOptions;
   readonly #breaker: CircuitBreaker | undefined;
-  readonly #scope: DeadlineScope;
+  readonly #scope: DerivedSignal;
   readonly #resolved: (ResolvedTarget | undefined)[] = [];
   readonly #endings: TargetEnding[] = [];
 
@@ -64,7 +64,7 @@ export class FallbackRun {
    */
   callFor(index: number): { call: CallContext; dispose(): void } {
     const target = this.#resolved[index]!;
-    const scope = childScope(this.#scope.signal);
+    const scope = deriveSignal(this.#scope.signal);
     const signal = scope.signal;
     // Core's attempt layer hands the provider a per-attempt child of `signal`.
     const request = { ...this.#call.request, model: target.info.model };

@@ -1,4 +1,4 @@
-import type { BreakerState, BreakerStore } from "@ffc/core";
+import type { BreakerState, BreakerStore } from "@ffc/core/plugin";
 
 /**
  * Breaker state in this process's memory: the default store. Every FallbackConfig made

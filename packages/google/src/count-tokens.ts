@@ -1,4 +1,5 @@
-import { approximateTokenCounter, estimateMessageTokens, type LanguageRequest } from "@ffc/core";
+import type { LanguageRequest } from "@ffc/core";
+import { approximateTokenCounter, estimateMessageTokens } from "@ffc/core/provider";
 
 /**
  * A local estimate of a request's input tokens, for when Gemini's countTokens endpoint cannot

@@ -6,11 +6,10 @@ import {
   type FFCErrorOptions,
   InvalidRequestError,
   RateLimitError,
-  redactSecrets,
-  safeCause,
   TemporaryError,
   TimeoutError,
 } from "@ffc/core";
+import { isNetworkFailure, redactSecrets, safeCause } from "@ffc/core/provider";
 import { retryAfterMs } from "./retry-after";
 import type { GeminiErrorBody } from "./wire-types";
 
@@ -29,18 +28,8 @@ export interface ErrorContext {
   headers?: Headers | undefined;
 }
 
-const networkCodes = new Set([
-  "ECONNRESET",
-  "ECONNREFUSED",
-  "EPIPE",
-  "ETIMEDOUT",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "UND_ERR_SOCKET",
-  "UND_ERR_CLOSED",
-]);
-const networkMessage =
-  /fetch failed|terminated|other side closed|socket hang up|network|Error fetching from|Error reading from the stream/i;
+// The SDK's own wrappers of a transport failure; the codes and messages common to every provider are core's.
+const networkMessage = /Error fetching from|Error reading from the stream/i;
 const malformedMessage =
   /Unexpected token|is not valid JSON|JSON at position|exception parsing stream chunk|Incomplete JSON segment|Error parsing JSON response|Failed to parse stream/i;
 
@@ -77,10 +66,7 @@ export function mapError(thrown: unknown, context: ErrorContext): FFCError {
       base(),
     );
   }
-  if (
-    networkMessage.test(text) ||
-    chainHas(thrown, (error) => networkCodes.has(String((error as any).code)))
-  ) {
+  if (networkMessage.test(text) || isNetworkFailure(thrown)) {
     return new TemporaryError(
       `The connection to Gemini failed for ${context.model} (${redact(firstLine(text), context)}). Retrying may help.`,
       base(),

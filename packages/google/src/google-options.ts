@@ -1,4 +1,5 @@
-import { ConfigError, checkModelsOption, describeValue, type ModelInfo } from "@ffc/core";
+import { ConfigError, type ModelInfo } from "@ffc/core";
+import { checkOptions, modelInfoOption, type OptionRule, option, optionsError } from "@ffc/core/provider";
 import type { GoogleGenAI } from "@google/genai";
 import type { LegacyGenerativeModel, LegacyGoogleClient } from "./legacy-types";
 
@@ -35,76 +36,58 @@ export interface ResolvedGoogleOptions extends Omit<GoogleProviderOptions, "apiK
   apiKey?: string;
 }
 
-const knownOptions = new Set([
-  "apiKey",
-  "baseURL",
-  "apiVersion",
-  "headers",
-  "timeoutMs",
-  "client",
-  "legacyClient",
-  "legacyModel",
-  "fetch",
-  "models",
-]);
+const methodOf = (what: string, method: string) => (value: unknown) =>
+  typeof (value as Record<string, unknown> | null)?.[method] === "function" ? { value } : `must be ${what}`;
+
+const googleRules = {
+  apiKey: option.string({ example: "an API key; leave it out to read GOOGLE_API_KEY or GEMINI_API_KEY" }),
+  baseURL: option.url({ example: '"https://generativelanguage.googleapis.com"' }),
+  apiVersion: option.custom<string>((value) =>
+    typeof value === "string" && /^[\w.-]+$/.test(value)
+      ? { value }
+      : 'must be a version segment such as "v1beta"',
+  ),
+  headers: option.record(option.string({ required: true, allowBlank: true })),
+  timeoutMs: option.integer({ min: 1 }),
+  client: option.custom<GoogleGenAI>((value) =>
+    typeof (value as any)?.models?.generateContent === "function"
+      ? { value: value as GoogleGenAI }
+      : "must be a GoogleGenAI instance from @google/genai",
+  ),
+  legacyClient: option.custom(
+    methodOf("a GoogleGenerativeAI instance from @google/generative-ai", "getGenerativeModel"),
+  ) as OptionRule<LegacyGoogleClient | undefined>,
+  legacyModel: option.custom(
+    methodOf(
+      "a GenerativeModel from @google/generative-ai (genAI.getGenerativeModel(...))",
+      "generateContentStream",
+    ),
+  ) as OptionRule<LegacyGenerativeModel | undefined>,
+  fetch: option.callback<typeof globalThis.fetch>({ example: "globalThis.fetch" }),
+  models: modelInfoOption(),
+};
 
 /** The message for a missing key, shared by createGoogle and the default `google` instance. */
 export const missingKeyMessage =
   'createGoogle: no Gemini API key. Pass the "apiKey" option (or "client" / "legacyClient" / "legacyModel"), or set the GEMINI_API_KEY or GOOGLE_API_KEY environment variable.';
 
-/** Validates the options once, at construction; throws a ConfigError naming the field. */
+/** Validates the options once, at construction; throws a ConfigError naming every bad field. */
 export function validateGoogleOptions(options: GoogleProviderOptions): ResolvedGoogleOptions {
-  if (typeof options !== "object" || options === null) {
-    throw new ConfigError(`createGoogle: options must be an object; got ${describeValue(options)}.`);
+  const checked = checkOptions("createGoogle", options, googleRules, "{ apiKey }");
+  const clients = (["client", "legacyClient", "legacyModel"] as const).filter(
+    (name) => checked[name] !== undefined,
+  );
+  if (clients.length > 1) {
+    throw optionsError("createGoogle", [
+      {
+        field: clients[1]!,
+        message: `is given with "${clients[0]}"; pass only one of "client", "legacyClient" and "legacyModel"`,
+      },
+    ]);
   }
-  for (const key of Object.keys(options)) {
-    if (!knownOptions.has(key)) {
-      throw new ConfigError(
-        `createGoogle: unknown option "${key}". Known options: ${[...knownOptions].join(", ")}.`,
-      );
-    }
-  }
-  const fail = (field: string, expected: string, value: unknown): never => {
-    throw new ConfigError(`createGoogle: "${field}" must be ${expected}; got ${describeValue(value)}.`);
-  };
-  const { apiKey, baseURL, apiVersion, headers, timeoutMs, client, legacyClient, legacyModel } = options;
-  if (apiKey !== undefined && (typeof apiKey !== "string" || apiKey.trim() === ""))
-    fail("apiKey", "a non-empty string", apiKey);
-  if (baseURL !== undefined && (typeof baseURL !== "string" || !URL.canParse(baseURL))) {
-    fail("baseURL", 'a URL such as "https://generativelanguage.googleapis.com"', baseURL);
-  }
-  if (apiVersion !== undefined && (typeof apiVersion !== "string" || !/^[\w.-]+$/.test(apiVersion))) {
-    fail("apiVersion", 'a version segment such as "v1beta"', apiVersion);
-  }
-  if (headers !== undefined && !isStringRecord(headers))
-    fail("headers", "an object of string values", headers);
-  if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0))
-    fail("timeoutMs", "a whole number of milliseconds above 0", timeoutMs);
-  if (options.fetch !== undefined && typeof options.fetch !== "function")
-    fail("fetch", "a fetch function", options.fetch);
-  if (client !== undefined && typeof (client as any)?.models?.generateContent !== "function") {
-    fail("client", "a GoogleGenAI instance from @google/genai", client);
-  }
-  if (legacyClient !== undefined && typeof (legacyClient as any)?.getGenerativeModel !== "function") {
-    fail("legacyClient", "a GoogleGenerativeAI instance from @google/generative-ai", legacyClient);
-  }
-  if (legacyModel !== undefined && typeof (legacyModel as any)?.generateContentStream !== "function") {
-    fail(
-      "legacyModel",
-      "a GenerativeModel from @google/generative-ai (genAI.getGenerativeModel(...))",
-      legacyModel,
-    );
-  }
-  const clients = [client, legacyClient, legacyModel].filter((value) => value !== undefined).length;
-  if (clients > 1)
-    throw new ConfigError('createGoogle: pass only one of "client", "legacyClient" and "legacyModel".');
-  const resolvedKey = apiKey ?? (clients === 0 ? environmentKey() : undefined);
-  if (clients === 0 && resolvedKey === undefined) throw new ConfigError(missingKeyMessage);
-  const resolved: ResolvedGoogleOptions = { ...options };
-  if (options.models !== undefined) {
-    const models = checkModelsOption("createGoogle", options.models);
-    if (models) resolved.models = models;
-  }
+  const resolvedKey = checked.apiKey ?? (clients.length === 0 ? environmentKey() : undefined);
+  if (clients.length === 0 && resolvedKey === undefined) throw new ConfigError(missingKeyMessage);
+  const resolved: ResolvedGoogleOptions = { ...(checked as GoogleProviderOptions) };
   if (resolvedKey === undefined) delete resolved.apiKey;
   else resolved.apiKey = resolvedKey;
   return resolved;
@@ -114,12 +97,4 @@ function environmentKey(): string | undefined {
   if (typeof process === "undefined" || !process.env) return undefined;
   const value = process.env.GOOGLE_API_KEY || process.env.GEMINI_API_KEY;
   return value && value.trim() !== "" ? value : undefined;
-}
-
-function isStringRecord(value: unknown): value is Record<string, string> {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    Object.values(value).every((item) => typeof item === "string")
-  );
 }

@@ -1,4 +1,5 @@
-import { ConfigError, isLanguageProvider, SPECIFICATION_VERSION } from "@ffc/core";
+import { ConfigError } from "@ffc/core";
+import { isLanguageProvider, SPECIFICATION_VERSION } from "@ffc/core/provider";
 import { createGoogleServer } from "@ffc/testing";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createGoogle, createProvider, google } from "./google-provider";

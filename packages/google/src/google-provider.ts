@@ -1,15 +1,12 @@
+import type { LanguageProvider, LanguageRequest, ModelInfo, ProviderResult, StreamPart } from "@ffc/core";
 import {
+  deriveSignal,
   finishWithWarnings,
-  type LanguageProvider,
-  type LanguageRequest,
-  type ModelInfo,
-  type ProviderResult,
-  type ProviderSettings,
+  lazyProvider,
+  providerFactory,
   SPECIFICATION_VERSION,
-  type StreamPart,
   withWarnings,
-} from "@ffc/core";
-import { callSignal } from "./call-signal";
+} from "@ffc/core/provider";
 import { estimateRequestTokens } from "./count-tokens";
 import { type ErrorContext, mapError, mapErrorBody } from "./error-mapping";
 import { genaiTransport } from "./genai-transport";
@@ -45,14 +42,14 @@ export function createGoogle(options: GoogleProviderOptions = {}): GoogleProvide
   const models = googleModelCatalogLookup(resolved.models);
 
   const start = (request: LanguageRequest) => {
-    const signal = callSignal(request.signal, resolved.timeoutMs);
+    const signal = deriveSignal(request.signal, { timeoutMs: resolved.timeoutMs, cancellable: true });
     const call: TransportCall = { signal: signal.signal, capture: {} };
     const errorContext = (): ErrorContext => ({
       provider: providerId,
       model: request.model,
       secrets,
       signal: request.signal,
-      timedOut: signal.timedOut,
+      timedOut: () => signal.timedOut,
       timeoutMs: resolved.timeoutMs,
       headers: call.capture.headers,
     });
@@ -116,35 +113,15 @@ export function createGoogle(options: GoogleProviderOptions = {}): GoogleProvide
 }
 
 /** What @ffc/core calls when a config names `Provider.GOOGLE`: a provider from its settings. */
-export function createProvider(settings: ProviderSettings = {}): GoogleProvider {
-  const options: GoogleProviderOptions = {};
-  if (settings.apiKey !== undefined) options.apiKey = settings.apiKey;
-  if (settings.baseURL !== undefined) options.baseURL = settings.baseURL;
-  if (settings.headers !== undefined) options.headers = settings.headers;
-  return createGoogle(options);
-}
+export const createProvider = providerFactory(createGoogle);
 
 /**
  * The default provider. It reads GOOGLE_API_KEY / GEMINI_API_KEY at its first call, not at
  * import, so importing this package never throws; a missing key fails that first call with
  * the same ConfigError createGoogle() gives.
  */
-export const google: GoogleProvider = lazyGoogle();
-
-function lazyGoogle(): GoogleProvider {
-  let instance: GoogleProvider | undefined;
-  const get = () => {
-    instance ??= createGoogle();
-    return instance;
-  };
-  return {
-    specificationVersion: SPECIFICATION_VERSION,
-    id: providerId,
-    generate: async (request) => get().generate(request),
-    async *stream(request) {
-      yield* get().stream(request);
-    },
-    countTokens: async (request) => get().countTokens(request),
-    modelInfo: googleModelInfo,
-  };
-}
+export const google: GoogleProvider = lazyProvider<GoogleProvider>({
+  id: providerId,
+  create: () => createGoogle(),
+  modelInfo: googleModelInfo,
+});

@@ -1,4 +1,4 @@
-import { retryAfterFromHeaders as parseHeaders } from "@ffc/core";
+import { retryAfterFromHeaders as parseHeaders } from "@ffc/core/provider";
 /**
  * Reads how long the vendor asked us to wait, in milliseconds. Gemini puts it in the body as a
  * google.rpc.RetryInfo detail (`retryDelay: "34.4s"`, a protobuf Duration); proxies and

@@ -1,11 +1,11 @@
+import type { JsonSchema } from "@ffc/core";
 import {
   isSchemaObject,
-  type JsonSchema,
   mapJsonSchema,
   mergeObjectIntersection,
   moveToDescription,
   separateReference,
-} from "@ffc/core";
+} from "@ffc/core/provider";
 
 /**
  * The keywords Gemini's `responseJsonSchema` supports, as listed by @google/genai's

@@ -1,4 +1,5 @@
-import { type LanguageRequest, StreamAccumulator } from "@ffc/core";
+import type { LanguageRequest } from "@ffc/core";
+import { StreamAccumulator } from "@ffc/core/provider";
 import { createOpenAIServer, type FakeServer, readOpenAICassette } from "@ffc/testing";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createOpenAI } from "./openai-provider";

@@ -1,10 +1,5 @@
-import {
-  AbortError,
-  type LanguageRequest,
-  retryAfterFromHeaders,
-  TemporaryError,
-  TimeoutError,
-} from "@ffc/core";
+import { AbortError, type LanguageRequest, TemporaryError, TimeoutError } from "@ffc/core";
+import { retryAfterFromHeaders } from "@ffc/core/provider";
 import {
   createOpenAIServer,
   type FakeServer,

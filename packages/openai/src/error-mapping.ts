@@ -1,19 +1,23 @@
 import {
   AbortError,
   AuthenticationError,
-  abortErrorFor,
   ContentFilterError,
   ContextLengthError,
   FFCError,
   type FFCErrorOptions,
   InvalidRequestError,
   RateLimitError,
-  redactSecrets,
-  retryAfterFromHeaders,
-  safeCause,
   TemporaryError,
   TimeoutError,
 } from "@ffc/core";
+import {
+  abortErrorFor,
+  isNetworkFailure,
+  networkFailureDetail,
+  redactSecrets,
+  retryAfterFromHeaders,
+  safeCause,
+} from "@ffc/core/provider";
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
 
 /** What an error needs to know about the request that failed. */
@@ -61,7 +65,7 @@ export function toFFCError(thrown: unknown, context: ErrorContext): FFCError {
   }
   if (isSdkError(thrown, APIConnectionError)) {
     return new TemporaryError(
-      `Could not reach the OpenAI API for ${context.model}: ${redactSecrets(networkReason(thrown), context.secrets)}.`,
+      `Could not reach the OpenAI API for ${context.model}: ${redactSecrets(networkFailureDetail(thrown), context.secrets)}.`,
       { ...target, cause },
     );
   }
@@ -91,7 +95,7 @@ export function toFFCError(thrown: unknown, context: ErrorContext): FFCError {
   }
   if (isNetworkFailure(thrown)) {
     return new TemporaryError(
-      `The connection to the OpenAI API closed early for ${context.model}: ${redactSecrets(networkReason(thrown as Error), context.secrets)}.`,
+      `The connection to the OpenAI API closed early for ${context.model}: ${redactSecrets(networkFailureDetail(thrown), context.secrets)}.`,
       { ...target, cause },
     );
   }
@@ -174,16 +178,4 @@ function isSdkError<T extends abstract new (...args: any) => Error>(
     if (prototype.constructor?.name === errorClass.name) return true;
   }
   return false;
-}
-
-function isNetworkFailure(thrown: unknown): boolean {
-  if (!(thrown instanceof Error)) return false;
-  const text = `${thrown.message} ${String((thrown as { cause?: unknown }).cause ?? "")} ${(thrown as any).code ?? ""}`;
-  return /terminated|socket|ECONNRESET|ECONNREFUSED|EPIPE|other side closed|fetch failed|network/i.test(text);
-}
-
-function networkReason(error: Error): string {
-  const cause = (error as { cause?: unknown }).cause;
-  if (cause instanceof Error) return `${error.message} (${(cause as any).code ?? cause.message})`;
-  return error.message;
 }

@@ -1,4 +1,5 @@
-import { ConfigError, checkModelsOption, describeValue, type ModelInfo } from "@ffc/core";
+import type { ModelInfo } from "@ffc/core";
+import { checkOptions, modelInfoOption, option } from "@ffc/core/provider";
 import type OpenAI from "openai";
 
 /** Which OpenAI API a request goes to. */
@@ -41,94 +42,30 @@ export interface OpenAIProviderOptions {
   models?: Record<string, ModelInfo>;
 }
 
-const knownOptions = new Set<string>([
-  "apiKey",
-  "baseURL",
-  "headers",
-  "timeoutMs",
-  "client",
-  "api",
-  "organization",
-  "project",
-  "maxTokensField",
-  "strictJsonSchema",
-  "models",
-]);
+const openaiRules = {
+  apiKey: option.string({ example: "an API key; leave it out to read OPENAI_API_KEY" }),
+  baseURL: option.url({ example: '"https://api.openai.com/v1" or "http://localhost:11434/v1"' }),
+  headers: option.record(option.string({ required: true, allowBlank: true })),
+  timeoutMs: option.integer({ min: 1 }),
+  client: option.custom<OpenAI>((value) =>
+    isOpenAIClient(value)
+      ? { value }
+      : "must be an OpenAI SDK client (new OpenAI({ ... }) from the openai package)",
+  ),
+  api: option.oneOf(["chat", "responses"] as const),
+  organization: option.string({ example: '"org-…"' }),
+  project: option.string({ example: '"proj_…"' }),
+  maxTokensField: option.oneOf(["max_completion_tokens", "max_tokens"] as const),
+  strictJsonSchema: option.boolean(),
+  models: modelInfoOption(),
+};
 
-/** Checks `createOpenAI` options; throws one ConfigError naming the field and what to pass. */
+/**
+ * Checks `createOpenAI` options; throws one ConfigError naming every bad field. Vendor request
+ * fields are not options of the provider: they go in a call's `providerOptions.openai`.
+ */
 export function validateOpenAIOptions(options: unknown): OpenAIProviderOptions {
-  if (options === undefined) return {};
-  if (typeof options !== "object" || options === null || Array.isArray(options)) {
-    throw new ConfigError(
-      `createOpenAI(options): pass an options object such as { apiKey }; got ${describeValue(options)}.`,
-    );
-  }
-  const given = options as Record<string, unknown>;
-  for (const key of Object.keys(given)) {
-    if (!knownOptions.has(key)) {
-      throw new ConfigError(
-        `createOpenAI: unknown option "${key}". Known options: ${[...knownOptions].join(", ")}. Vendor request fields go in providerOptions.openai of a call.`,
-      );
-    }
-  }
-  const fail = (field: string, expected: string) => {
-    throw new ConfigError(
-      `createOpenAI: "${field}" must be ${expected}; got ${describeValue(given[field])}.`,
-    );
-  };
-  const optionalString = (field: string, expected: string) => {
-    const value = given[field];
-    if (value !== undefined && (typeof value !== "string" || value.length === 0)) fail(field, expected);
-  };
-  optionalString("apiKey", "a non-empty string (or leave it out to read OPENAI_API_KEY)");
-  optionalString("organization", 'a non-empty string such as "org-…"');
-  optionalString("project", 'a non-empty string such as "proj_…"');
-  if (given.baseURL !== undefined && !isHttpUrl(given.baseURL)) {
-    fail("baseURL", 'an http(s) URL such as "https://api.openai.com/v1" or "http://localhost:11434/v1"');
-  }
-  if (given.headers !== undefined) {
-    const headers = given.headers;
-    if (typeof headers !== "object" || headers === null || Array.isArray(headers))
-      fail("headers", "an object of header names to strings");
-    for (const [name, value] of Object.entries(headers as object)) {
-      if (typeof value !== "string") fail(`headers.${name}`, "a string");
-    }
-  }
-  const timeoutMs = given.timeoutMs;
-  if (
-    timeoutMs !== undefined &&
-    !(typeof timeoutMs === "number" && Number.isInteger(timeoutMs) && timeoutMs > 0)
-  ) {
-    fail("timeoutMs", "a whole number of milliseconds greater than 0");
-  }
-  if (given.client !== undefined && !isOpenAIClient(given.client)) {
-    fail("client", "an OpenAI SDK client (new OpenAI({ ... }) from the openai package)");
-  }
-  if (given.api !== undefined && given.api !== "chat" && given.api !== "responses")
-    fail("api", '"chat" or "responses"');
-  if (
-    given.maxTokensField !== undefined &&
-    given.maxTokensField !== "max_completion_tokens" &&
-    given.maxTokensField !== "max_tokens"
-  ) {
-    fail("maxTokensField", '"max_completion_tokens" or "max_tokens"');
-  }
-  if (given.strictJsonSchema !== undefined && typeof given.strictJsonSchema !== "boolean")
-    fail("strictJsonSchema", "true or false");
-  if (given.models !== undefined) {
-    return { ...given, models: checkModelsOption("createOpenAI", given.models) } as OpenAIProviderOptions;
-  }
-  return given as OpenAIProviderOptions;
-}
-
-function isHttpUrl(value: unknown): boolean {
-  if (typeof value !== "string") return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === "http:" || url.protocol === "https:";
-  } catch {
-    return false;
-  }
+  return checkOptions("createOpenAI", options, openaiRules, "{ apiKey }") as OpenAIProviderOptions;
 }
 
 function isOpenAIClient(value: unknown): value is OpenAI {

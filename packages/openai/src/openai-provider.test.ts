@@ -1,4 +1,5 @@
-import { ConfigError, type LanguageRequest, SPECIFICATION_VERSION } from "@ffc/core";
+import { ConfigError, type LanguageRequest } from "@ffc/core";
+import { SPECIFICATION_VERSION } from "@ffc/core/provider";
 import { createOpenAIServer, type FakeServer, readOpenAICassette } from "@ffc/testing";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createOpenAI, createProvider, openai } from "./openai-provider";

@@ -1,24 +1,27 @@
 import {
   ConfigError,
-  finishWithRateLimitHeaders,
-  finishWithWarnings,
   type LanguageProvider,
   type LanguageRequest,
   type ModelInfo,
   type ProviderResult,
-  type ProviderSettings,
-  SPECIFICATION_VERSION,
   type StreamPart,
   TemporaryError,
+} from "@ffc/core";
+import {
+  finishWithRateLimitHeaders,
+  finishWithWarnings,
+  lazyProvider,
+  providerFactory,
+  SPECIFICATION_VERSION,
   withRateLimitHeaders,
   withWarnings,
-} from "@ffc/core";
+} from "@ffc/core/provider";
 import { chatRequestBody } from "./chat-request";
 import { chatResult } from "./chat-response";
 import { chatStreamParts } from "./chat-stream";
 import { countOpenAITokens } from "./count-tokens";
 import { type ErrorContext, toFFCError, vendorError } from "./error-mapping";
-import { openaiModelCatalogLookup } from "./model-info";
+import { openaiModelCatalogLookup, openaiModelInfo } from "./model-info";
 import { connect, type OpenAIConnection } from "./openai-connection";
 import { type OpenAIApi, type OpenAIProviderOptions, validateOpenAIOptions } from "./openai-options";
 import { apiOptionKey } from "./request-common";
@@ -49,28 +52,19 @@ export function createOpenAI(options: OpenAIProviderOptions = {}): OpenAIProvide
 }
 
 /** Builds a provider from the settings core passes when a config names provider "openai". */
-export function createProvider(settings: ProviderSettings = {}): OpenAIProvider {
-  const options: OpenAIProviderOptions = {};
-  if (settings.apiKey !== undefined) options.apiKey = settings.apiKey;
-  if (settings.baseURL !== undefined) options.baseURL = settings.baseURL;
-  if (settings.headers !== undefined) options.headers = settings.headers;
-  return createOpenAI(options);
-}
+export const createProvider = providerFactory(createOpenAI);
 
 /**
  * The default provider. It reads OPENAI_API_KEY (and OPENAI_BASE_URL) at its first call, not
  * at import, so importing this package never throws; a missing key fails that first call
  * with the same ConfigError as createOpenAI.
  */
-export const openai: OpenAIProvider = buildProvider({}, lazyConnection());
-
-function lazyConnection(): () => OpenAIConnection {
-  let connection: OpenAIConnection | undefined;
-  return () => {
-    connection ??= connect({});
-    return connection;
-  };
-}
+export const openai: OpenAIProvider = lazyProvider<OpenAIProvider>({
+  id: "openai",
+  create: () => createOpenAI(),
+  modelInfo: (model) => openaiModelInfo(model),
+  countTokens: async (request) => countOpenAITokens(request),
+});
 
 function buildProvider(
   options: OpenAIProviderOptions,

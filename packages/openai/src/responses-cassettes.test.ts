@@ -1,4 +1,4 @@
-import { StreamAccumulator } from "@ffc/core";
+import { StreamAccumulator } from "@ffc/core/provider";
 import { createOpenAIServer, type FakeServer, readOpenAICassette } from "@ffc/testing";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createOpenAI } from "./openai-provider";

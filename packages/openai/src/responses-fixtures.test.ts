@@ -1,4 +1,5 @@
-import { type LanguageRequest, StreamAccumulator, type StreamPart } from "@ffc/core";
+import type { LanguageRequest, StreamPart } from "@ffc/core";
+import { StreamAccumulator } from "@ffc/core/provider";
 import {
   createOpenAIServer,
   type FakeServer,

@@ -87,7 +87,7 @@ describe("OpenTelemetryPlugin policy events", () => {
     const telemetry = createTelemetry();
     const refuse: Plugin = {
       name: "test-budget",
-      stage: "budget",
+      stage: "admission",
       async generate(call) {
         const details = {
           unit: "tokens" as const,

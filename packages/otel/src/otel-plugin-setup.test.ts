@@ -103,11 +103,12 @@ describe("OpenTelemetryPlugin setup", () => {
   });
 
   it.each([
-    [{ tracer: {} }, '"tracer": expected an OpenTelemetry Tracer'],
-    [{ meter: 42 }, '"meter": expected an OpenTelemetry Meter'],
-    [{ captureContent: "yes" }, '"captureContent": expected true or false, got a string of 3 characters'],
-    [{ maxOpenCalls: 0 }, '"maxOpenCalls": expected a whole number of at least 1, got 0'],
-    [{ maxOpenCalls: 1.5 }, '"maxOpenCalls": expected a whole number of at least 1, got 1.5'],
+    [{ tracer: {} }, '"tracer" must be an OpenTelemetry Tracer with startSpan'],
+    [{ meter: 42 }, '"meter" must be an OpenTelemetry Meter with createHistogram, createCounter'],
+    [{ captureContent: "yes" }, '"captureContent" must be true or false, got a string of 3 characters'],
+    [{ maxOpenCalls: 0 }, '"maxOpenCalls" must be a whole number at least 1, got 0'],
+    [{ maxOpenCalls: 1.5 }, '"maxOpenCalls" must be a whole number at least 1, got 1.5'],
+    [{ captureContents: true }, '"captureContents" is not an option (did you mean "captureContent"?)'],
   ])("refuses bad options at construction, naming the field (%j)", (options, message) => {
     expect(() => new OpenTelemetryPlugin(options as never)).toThrow(ConfigError);
     expect(() => new OpenTelemetryPlugin(options as never)).toThrow(message);
@@ -115,13 +116,13 @@ describe("OpenTelemetryPlugin setup", () => {
 
   it("refuses an options value that is not an object", () => {
     expect(() => new OpenTelemetryPlugin("verbose" as never)).toThrow(
-      "OpenTelemetryPlugin: pass an options object",
+      "Invalid OpenTelemetryPlugin options: expected an object such as { captureContent: false }",
     );
   });
 
   it("is named otel and sits in the outermost stage", () => {
     const plugin = new OpenTelemetryPlugin();
     expect(plugin.name).toBe("otel");
-    expect(plugin.stage).toBe("cache");
+    expect(plugin.stage).toBe("observe");
   });
 });

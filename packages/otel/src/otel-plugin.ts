@@ -32,7 +32,11 @@ import {
   targetAttributes,
 } from "./genai-mapping";
 import { OtelMetrics } from "./otel-metrics";
-import { type CheckedOptions, checkOptions, type OpenTelemetryPluginOptions } from "./otel-plugin-options";
+import {
+  type CheckedOptions,
+  checkPluginOptions,
+  type OpenTelemetryPluginOptions,
+} from "./otel-plugin-options";
 import { spanEventFor } from "./span-events";
 
 const instrumentationName = "@ffc/otel";
@@ -49,14 +53,14 @@ export class OpenTelemetryPlugin implements Plugin {
    * Outermost, so that its policy sees each call's request once, before a budget may refuse
    * it, and runs the whole call with the call span active (HTTP spans nest under it).
    */
-  readonly stage: PolicyStage = "cache";
+  readonly stage: PolicyStage = "observe";
   readonly #tracer: Tracer;
   readonly #options: CheckedOptions;
   #metrics: OtelMetrics | undefined;
   readonly #calls = new Map<string, CallRecord>();
 
   constructor(options: OpenTelemetryPluginOptions = {}) {
-    this.#options = checkOptions(options);
+    this.#options = checkPluginOptions(options);
     this.#tracer = this.#options.tracer ?? trace.getTracer(instrumentationName);
   }
 

@@ -1,2 +1,2 @@
-export { checkPriceTable } from "./check-price-table";
+export { priceTableOption } from "./check-price-table";
 export { type ModelPrice, type PriceTable, priceUsage, priceWith, promptCacheSavings } from "./model-pricing";

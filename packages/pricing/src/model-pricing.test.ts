@@ -1,5 +1,6 @@
+import { checkOptions } from "@ffc/core/plugin";
 import { describe, expect, it } from "vitest";
-import { checkPriceTable } from "./check-price-table";
+import { priceTableOption } from "./check-price-table";
 import { priceUsage, priceWith, promptCacheSavings } from "./model-pricing";
 
 describe("priceUsage", () => {
@@ -51,13 +52,31 @@ describe("priceUsage", () => {
   });
 });
 
-describe("checkPriceTable", () => {
+describe("priceTableOption", () => {
+  const shape = { prices: priceTableOption() };
+
   it("names the owner, the model and the field of a bad price", () => {
     expect(() =>
-      checkPriceTable({ "gpt-4o": { inputPerMillion: -1, outputPerMillion: 1 } }, "TokenTracker"),
-    ).toThrow(/Invalid TokenTracker "prices.gpt-4o.inputPerMillion"/);
-    expect(() => checkPriceTable("cheap" as never, "BudgetManager")).toThrow(
-      /Invalid BudgetManager "prices"/,
+      checkOptions(
+        "TokenTracker",
+        { prices: { "gpt-4o": { inputPerMillion: -1, outputPerMillion: 1 } } },
+        shape,
+      ),
+    ).toThrow(
+      /Invalid TokenTracker options: "prices.gpt-4o.inputPerMillion" must be a finite number at least 0/,
     );
+    expect(() => checkOptions("BudgetManager", { prices: "cheap" }, shape)).toThrow(
+      /Invalid BudgetManager options: "prices" must be an object/,
+    );
+    expect(() => checkOptions("TokenTracker", { prices: { m: { inputPerMillion: 1 } } }, shape)).toThrow(
+      /"prices.m.outputPerMillion" is required/,
+    );
+  });
+
+  it("keeps a good table", () => {
+    const prices = {
+      "openai:gpt-4o": { inputPerMillion: 2.5, outputPerMillion: 10, cacheReadPerMillion: 1.25 },
+    };
+    expect(checkOptions("TokenTracker", { prices }, shape).prices).toEqual(prices);
   });
 });

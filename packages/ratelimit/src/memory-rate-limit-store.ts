@@ -1,8 +1,17 @@
-import type { RateLimitStore, RateLimitTakeOutcome, RateLimitTakeRequest } from "@ffc/core";
+import {
+  checkOptions,
+  option,
+  type RateLimitStore,
+  type RateLimitTakeOutcome,
+  type RateLimitTakeRequest,
+} from "@ffc/core/plugin";
 
 /** Options of a MemoryRateLimitStore. */
 export interface MemoryRateLimitStoreOptions {
-  /** The clock, in ms since the epoch (default `Date.now`, which vitest's fake timers control). */
+  /**
+   * The clock, in ms since the epoch (vitest's fake timers control Date.now).
+   * @default Date.now
+   */
   now?: () => number;
 }
 
@@ -23,6 +32,13 @@ interface Window {
 /** Every this many takes, windows nobody has touched for a whole window are dropped. */
 const sweepEvery = 1000;
 
+const memoryStoreRules = {
+  now: option.callback<() => number, { default: () => number }>({
+    default: () => Date.now(),
+    example: "Date.now",
+  }),
+};
+
 /**
  * Rate-limit state in this process: a sliding-window log per key. Exact (no window of
  * `windowMs` ever holds more than `limit`) and cheap, because a window only remembers the
@@ -36,7 +52,7 @@ export class MemoryRateLimitStore implements RateLimitStore {
   #takesSinceSweep = 0;
 
   constructor(options: MemoryRateLimitStoreOptions = {}) {
-    this.#now = options.now ?? Date.now;
+    this.#now = checkOptions("MemoryRateLimitStore", options, memoryStoreRules, "{ now: Date.now }").now;
   }
 
   async take(request: RateLimitTakeRequest): Promise<RateLimitTakeOutcome> {

@@ -1,4 +1,4 @@
-import type { RateLimitStore } from "@ffc/core";
+import type { RateLimitStore } from "@ffc/core/plugin";
 
 /** One named check of the store conformance suite: `for (const c of checks) it(c.name, c.run)`. */
 export interface StoreConformanceCheck {

@@ -109,7 +109,7 @@ describe("RateLimiter placement", () => {
       { limits: [{ requestsPerMinute: 1 }], onLimit: "refuse", perAttempt: true },
       steps,
     );
-    expect(limiter.stage).toBe("custom");
+    expect(limiter.stage).toBe("attempt");
     await expect(llm.generate({ prompt: "hi", policies: [retryOnce] })).rejects.toThrow(/local limiter/);
     expect(provider.callCount).toBe(1);
   });

@@ -1,4 +1,5 @@
-import { type CallContext, ConfigError, describeValue, type RateLimitStore } from "@ffc/core";
+import type { CallContext } from "@ffc/core";
+import { checkOptions, option, optionsError, type RateLimitStore } from "@ffc/core/plugin";
 
 /** One limit: requests and/or tokens per minute, for a provider, a model, both, or everything. */
 export interface RateLimitRule {
@@ -15,7 +16,10 @@ export interface RateLimitRule {
 /** What to do when a call would exceed a limit. */
 export type OnLimit = "wait" | "refuse";
 
-/** Options of a RateLimiter. */
+/**
+ * Options of a RateLimiter.
+ * @example new RateLimiter({ limits: [{ provider: "openai", requestsPerMinute: 500, tokensPerMinute: 200_000 }] })
+ */
 export interface RateLimiterOptions {
   /** The limits; every rule that matches a call's provider and model applies to it. */
   limits: RateLimitRule[];
@@ -24,18 +28,31 @@ export interface RateLimiterOptions {
    * Must return a non-empty string. Without it all calls share one scope ("global").
    */
   scope?: (call: CallContext) => string;
-  /** "wait" (default) sleeps until the call fits, at most `maxWaitMs`; "refuse" throws at once. */
+  /**
+   * "wait" sleeps until the call fits, at most `maxWaitMs`; "refuse" throws at once.
+   * @default "wait"
+   */
   onLimit?: OnLimit;
-  /** Longest total wait for one call before it is refused, in ms (default 60,000). */
+  /**
+   * Longest total wait for one call before it is refused, in ms.
+   * @default 60000
+   */
   maxWaitMs?: number;
-  /** Where the counters live (default: a MemoryRateLimitStore of this limiter). */
+  /**
+   * Where the counters live.
+   * @default a MemoryRateLimitStore of this limiter
+   */
   store?: RateLimitStore;
-  /** Output tokens assumed for a request without `maxTokens`, for the token estimate (default 1000). */
+  /**
+   * Output tokens assumed for a request without `maxTokens`, for the token estimate.
+   * @default 1000
+   */
   defaultOutputTokens?: number;
   /**
    * Limit every attempt (retries and fallback targets too, each against its own provider and
-   * model) instead of every call. Default false: the limiter sits outside retry and fallback,
-   * counting the attempts a call made afterwards.
+   * model) instead of every call. When false the limiter sits outside retry and fallback
+   * (stage "admission"), counting the attempts a call made afterwards.
+   * @default false
    */
   perAttempt?: boolean;
 }
@@ -51,88 +68,44 @@ export interface CheckedRateLimiterOptions {
   perAttempt: boolean;
 }
 
-/** Checks RateLimiter options once, at construction; throws a ConfigError naming the field. */
+const owner = "RateLimiter";
+
+const perMinute = () => option.number({ min: 0, exclusiveMin: true });
+
+const ruleRules = {
+  provider: option.string({ example: '"openai"' }),
+  model: option.string({ example: '"gpt-4o"' }),
+  requestsPerMinute: perMinute(),
+  tokensPerMinute: perMinute(),
+};
+
+const rateLimiterRules = {
+  limits: option.array(option.object(ruleRules, { required: true }), { required: true }),
+  scope: option.callback<(call: CallContext) => string>({
+    example: '(call) => call.request.metadata?.userId ?? "anonymous"',
+  }),
+  onLimit: option.oneOf(["wait", "refuse"] as const, { default: "wait" }),
+  maxWaitMs: option.number({ min: 0, default: 60_000 }),
+  store: option.implementing<RateLimitStore>("a RateLimitStore", ["take"], {
+    example: "new MemoryRateLimitStore() or @ffc/redis's RedisRateLimitStore",
+  }),
+  defaultOutputTokens: option.number({ min: 0, default: 1000 }),
+  perAttempt: option.boolean({ default: false }),
+};
+
+/** Checks RateLimiter options once, at construction; throws a ConfigError naming every bad field. */
 export function checkRateLimiterOptions(options: RateLimiterOptions): CheckedRateLimiterOptions {
-  if (typeof options !== "object" || options === null) {
-    throw new ConfigError(
-      "Invalid RateLimiter options: expected an object like { limits: [{ requestsPerMinute: 60 }] }.",
-    );
+  const checked = checkOptions(owner, options, rateLimiterRules, "{ limits: [{ requestsPerMinute: 60 }] }");
+  const empty = checked.limits.findIndex(
+    (rule) => rule.requestsPerMinute === undefined && rule.tokensPerMinute === undefined,
+  );
+  if (empty >= 0) {
+    throw optionsError(owner, [
+      {
+        field: `limits[${empty}]`,
+        message: 'sets neither "requestsPerMinute" nor "tokensPerMinute", so it would limit nothing',
+      },
+    ]);
   }
-  if (!Array.isArray(options.limits)) {
-    throw new ConfigError(
-      `Invalid RateLimiter options: "limits" must be an array of rules like { provider: "openai", requestsPerMinute: 60 } (got ${describeValue(options.limits)}).`,
-    );
-  }
-  const limits = options.limits.map((rule, index) => checkRule(rule, `limits.${index}`));
-  if (options.scope !== undefined && typeof options.scope !== "function") {
-    throw new ConfigError(
-      `Invalid RateLimiter options: "scope" must be a function of the call returning a string, e.g. (call) => call.request.metadata?.userId ?? "anonymous" (got ${describeValue(options.scope)}).`,
-    );
-  }
-  const onLimit = options.onLimit ?? "wait";
-  if (onLimit !== "wait" && onLimit !== "refuse") {
-    throw new ConfigError(
-      `Invalid RateLimiter options: "onLimit" must be "wait" or "refuse" (got ${describeValue(onLimit)}).`,
-    );
-  }
-  const maxWaitMs = checkNumber(options.maxWaitMs, "maxWaitMs", 60_000);
-  const defaultOutputTokens = checkNumber(options.defaultOutputTokens, "defaultOutputTokens", 1000);
-  const store = options.store;
-  if (
-    store !== undefined &&
-    (typeof store !== "object" || store === null || typeof store.take !== "function")
-  ) {
-    throw new ConfigError(
-      `Invalid RateLimiter options: "store" must be a RateLimitStore such as new MemoryRateLimitStore() or @ffc/redis's RedisRateLimitStore.`,
-    );
-  }
-  return {
-    limits,
-    scope: options.scope,
-    onLimit,
-    maxWaitMs,
-    store,
-    defaultOutputTokens,
-    perAttempt: options.perAttempt === true,
-  };
-}
-
-function checkRule(rule: RateLimitRule, field: string): RateLimitRule {
-  if (typeof rule !== "object" || rule === null) {
-    throw new ConfigError(
-      `Invalid RateLimiter options: "${field}" must be an object like { requestsPerMinute: 60 }.`,
-    );
-  }
-  for (const name of ["provider", "model"] as const) {
-    const value = rule[name];
-    if (value !== undefined && (typeof value !== "string" || value === "")) {
-      throw new ConfigError(
-        `Invalid RateLimiter options: "${field}.${name}" must be a non-empty string or left out (got ${describeValue(value)}).`,
-      );
-    }
-  }
-  if (rule.requestsPerMinute === undefined && rule.tokensPerMinute === undefined) {
-    throw new ConfigError(
-      `Invalid RateLimiter options: "${field}" sets neither "requestsPerMinute" nor "tokensPerMinute", so it would limit nothing.`,
-    );
-  }
-  for (const name of ["requestsPerMinute", "tokensPerMinute"] as const) {
-    const value = rule[name];
-    if (value !== undefined && (typeof value !== "number" || !Number.isFinite(value) || value <= 0)) {
-      throw new ConfigError(
-        `Invalid RateLimiter options: "${field}.${name}" must be a positive finite number (got ${describeValue(value)}).`,
-      );
-    }
-  }
-  return { ...rule };
-}
-
-function checkNumber(value: number | undefined, field: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new ConfigError(
-      `Invalid RateLimiter options: "${field}" must be a non-negative finite number (got ${describeValue(value)}).`,
-    );
-  }
-  return value;
+  return { ...checked, scope: checked.scope, store: checked.store };
 }

@@ -1,4 +1,5 @@
-import { LLMManager, RateLimitError, type RateLimitStore, TemporaryError } from "@ffc/core";
+import { LLMManager, RateLimitError, TemporaryError } from "@ffc/core";
+import type { RateLimitStore } from "@ffc/core/plugin";
 import { MockProvider } from "@ffc/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { isLocalRateLimitError } from "./local-rate-limit-error";

@@ -2,19 +2,16 @@ import {
   type AttemptRecord,
   type CallContext,
   ConfigError,
-  describeValue,
-  estimateMessageTokens,
   type GenerateNext,
   type LLMEvent,
   type Plugin,
   type PolicyStage,
   type ProviderResult,
   RateLimitError,
-  type RateLimitStore,
   type StreamNext,
   type StreamPart,
-  sleep,
 } from "@ffc/core";
+import { describeValue, estimateMessageTokens, type RateLimitStore, sleep } from "@ffc/core/plugin";
 import { isLocalRateLimitError, localRateLimitError } from "./local-rate-limit-error";
 import { MemoryRateLimitStore } from "./memory-rate-limit-store";
 import {
@@ -39,7 +36,7 @@ import {
 import { VendorHints } from "./vendor-hints";
 
 /**
- * Requests- and tokens-per-minute limits as a policy (stage "rate-limit": inside the cache and
+ * Requests- and tokens-per-minute limits as a policy (stage "admission", or "attempt" per attempt: inside the cache and
  * budget, outside fallback and retry). Before a call it takes one request and the estimated
  * tokens (input estimate plus `maxTokens`) from every matching limit, all or nothing; when
  * that does not fit it waits (at most `maxWaitMs`) or refuses with a RateLimitError that says
@@ -58,7 +55,7 @@ export class RateLimiter implements Plugin {
   constructor(options: RateLimiterOptions) {
     this.#options = checkRateLimiterOptions(options);
     this.#store = this.#options.store ?? new MemoryRateLimitStore();
-    this.stage = this.#options.perAttempt ? "custom" : "rate-limit";
+    this.stage = this.#options.perAttempt ? "attempt" : "admission";
   }
 
   /** The store holding the counters. */

@@ -1,4 +1,5 @@
-import { type BreakerState, ConfigError, LLMManager, TemporaryError } from "@ffc/core";
+import { ConfigError, LLMManager, TemporaryError } from "@ffc/core";
+import type { BreakerState } from "@ffc/core/plugin";
 import { FallbackConfig } from "@ffc/fallback";
 import { MockProvider } from "@ffc/testing";
 import { describe, expect, it } from "vitest";
@@ -101,11 +102,16 @@ describe.each(deployments)("RedisBreakerStore on %s", (_name, connection) => {
 
 describe("RedisBreakerStore options", () => {
   it.each([
-    [{ redis: "redis://127.0.0.1:notaport" }, /RedisBreakerStore redis\.url/],
-    [{ redis: testRedisUrl, expireAfterMs: 0 }, /"expireAfterMs" must be a positive whole number/],
-    [{ redis: testRedisUrl, maxUpdateRounds: -1 }, /"maxUpdateRounds" must be a positive whole number/],
+    [{ redis: "redis://127.0.0.1:notaport" }, /Invalid RedisBreakerStore options: "redis" is not a URL/],
+    [{ redis: testRedisUrl, expireAfterMs: 0 }, /"expireAfterMs" must be a whole number at least 1/],
+    [{ redis: testRedisUrl, maxUpdateRounds: -1 }, /"maxUpdateRounds" must be a whole number at least 1/],
+    [
+      { redis: testRedisUrl, expireAfter: 5 },
+      /"expireAfter" is not an option \(did you mean "expireAfterMs"\?\)/,
+    ],
+    [{ redis: { url: testRedisUrl, commandTimeout: 5 } }, /"redis.commandTimeout" is not an option/],
   ])("rejects %j with a ConfigError naming the field", (options, message) => {
-    const build = () => new RedisBreakerStore(options);
+    const build = () => new RedisBreakerStore(options as never);
     expect(build).toThrow(ConfigError);
     expect(build).toThrow(message);
   });

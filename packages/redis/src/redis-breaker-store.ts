@@ -1,21 +1,32 @@
-import { type BreakerState, type BreakerStore, ConfigError, describeValue, FFCError } from "@ffc/core";
+import { FFCError } from "@ffc/core";
+import { type BreakerState, type BreakerStore, checkOptions, option } from "@ffc/core/plugin";
 import {
   createRedisClient,
   type RedisClient,
   type RedisConnection,
   type RedisConnectionInput,
+  redisStoreRules,
 } from "./redis-connection";
-import { defaultKeyPrefix, isValidKeyPrefix, redisKey } from "./redis-keys";
+import { redisKey } from "./redis-keys";
 
 /** Options of a RedisBreakerStore. */
 export interface RedisBreakerStoreOptions {
   /** A redis:// URL, connection options (standalone or cluster) or an ioredis client. */
   redis: RedisConnectionInput;
-  /** Prefix of every key (default "ffc"); no braces. */
+  /**
+   * Prefix of every key; no braces.
+   * @default "ffc"
+   */
   keyPrefix?: string;
-  /** A breaker untouched this long is forgotten, i.e. closed again, in ms (default one day). */
+  /**
+   * A breaker untouched this long is forgotten, i.e. closed again, in ms.
+   * @default 86400000 (one day)
+   */
   expireAfterMs?: number;
-  /** Most compare-and-set rounds of one update under contention before it fails (default 100). */
+  /**
+   * Most compare-and-set rounds of one update under contention before it fails.
+   * @default 100
+   */
   maxUpdateRounds?: number;
 }
 
@@ -39,6 +50,12 @@ interface ScriptedClient {
   ): Promise<[number, string]>;
 }
 
+const redisBreakerStoreRules = {
+  ...redisStoreRules,
+  expireAfterMs: option.integer({ min: 1, default: 86_400_000 }),
+  maxUpdateRounds: option.integer({ min: 1, default: 100 }),
+};
+
 /**
  * Circuit-breaker state on Redis, shared by every process, so that when one process opens a
  * breaker all of them skip that target. `update` is an optimistic compare-and-set in Lua:
@@ -52,21 +69,16 @@ export class RedisBreakerStore implements BreakerStore {
   readonly #maxUpdateRounds: number;
 
   constructor(options: RedisBreakerStoreOptions) {
-    if (typeof options !== "object" || options === null) {
-      throw new ConfigError(
-        'Invalid RedisBreakerStore options: expected { redis: "redis://127.0.0.1:6379" }.',
-      );
-    }
-    const prefix = options.keyPrefix ?? defaultKeyPrefix;
-    if (!isValidKeyPrefix(prefix)) {
-      throw new ConfigError(
-        'Invalid RedisBreakerStore options: "keyPrefix" must be a non-empty string without braces.',
-      );
-    }
-    this.#prefix = prefix;
-    this.#expireAfterMs = positiveWhole(options.expireAfterMs, "expireAfterMs", 86_400_000);
-    this.#maxUpdateRounds = positiveWhole(options.maxUpdateRounds, "maxUpdateRounds", 100);
-    this.#connection = createRedisClient(options.redis, "RedisBreakerStore redis");
+    const checked = checkOptions(
+      "RedisBreakerStore",
+      options,
+      redisBreakerStoreRules,
+      '{ redis: "redis://127.0.0.1:6379" }',
+    );
+    this.#prefix = checked.keyPrefix;
+    this.#expireAfterMs = checked.expireAfterMs;
+    this.#maxUpdateRounds = checked.maxUpdateRounds;
+    this.#connection = createRedisClient(checked.redis!);
     const client = this.#connection.client;
     // A client shared by several stores gets the script once.
     if (!("ffcBreakerCompareAndSet" in client)) {
@@ -148,14 +160,4 @@ function parseState(raw: string | null | undefined): BreakerState | undefined {
     openUntil: number(parsed.openUntil),
     probeUntil: number(parsed.probeUntil),
   };
-}
-
-function positiveWhole(value: number | undefined, field: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isInteger(value) || value <= 0) {
-    throw new ConfigError(
-      `Invalid RedisBreakerStore options: "${field}" must be a positive whole number (got ${describeValue(value)}).`,
-    );
-  }
-  return value;
 }

@@ -1,18 +1,21 @@
+import { FFCError } from "@ffc/core";
 import {
   type BudgetReserveOutcome,
   type BudgetStore,
   type BudgetUsage,
-  ConfigError,
-  FFCError,
-} from "@ffc/core";
+  checkOptions,
+  fromNanoUsd,
+  toNanoUsd,
+} from "@ffc/core/plugin";
 import { reserveScript, settleScript, usageScript } from "./redis-budget-scripts";
 import {
   createRedisClient,
   type RedisClient,
   type RedisConnection,
   type RedisConnectionInput,
+  redisStoreRules,
 } from "./redis-connection";
-import { defaultKeyPrefix, isValidKeyPrefix, redisKeyFamily } from "./redis-keys";
+import { redisKeyFamily } from "./redis-keys";
 
 type ReserveRequest = Parameters<BudgetStore["reserve"]>[0];
 type SettleRequest = Parameters<BudgetStore["settle"]>[0];
@@ -28,12 +31,14 @@ interface BudgetCommands {
 export interface RedisBudgetStoreOptions {
   /** A redis:// URL, connection options (url, clusterNodes, client) or an ioredis Redis/Cluster. */
   redis: RedisConnectionInput;
-  /** Prefix of every key (default "ffc"); use one per application sharing a server. */
+  /**
+   * Prefix of every key; use one per application sharing a server. No braces.
+   * @default "ffc"
+   */
   keyPrefix?: string;
 }
 
 const parts = ["state", "reservations", "expiry", "settled"] as const;
-const nanoPerUsd = 1_000_000_000;
 
 /**
  * Budget state in Redis, shared by every process and machine that points at it. Each operation
@@ -48,19 +53,14 @@ export class RedisBudgetStore implements BudgetStore {
   readonly #prefix: string;
 
   constructor(options: RedisBudgetStoreOptions) {
-    if (typeof options !== "object" || options === null || options.redis === undefined) {
-      throw new ConfigError(
-        'Invalid RedisBudgetStore options: "redis" is required (a redis:// URL, { clusterNodes } or an ioredis client).',
-      );
-    }
-    const prefix = options.keyPrefix ?? defaultKeyPrefix;
-    if (!isValidKeyPrefix(prefix)) {
-      throw new ConfigError(
-        'Invalid RedisBudgetStore "keyPrefix": expected a non-empty string without "{" or "}".',
-      );
-    }
-    this.#prefix = prefix;
-    this.#connection = createRedisClient(options.redis, "RedisBudgetStore redis");
+    const checked = checkOptions(
+      "RedisBudgetStore",
+      options,
+      redisStoreRules,
+      '{ redis: "redis://127.0.0.1:6379" }',
+    );
+    this.#prefix = checked.keyPrefix;
+    this.#connection = createRedisClient(checked.redis!);
     const client = this.#connection.client;
     // An error event without a listener would crash the process; failures surface per command.
     if (this.#connection.ownsClient) client.on("error", () => {});
@@ -145,14 +145,14 @@ export class RedisBudgetStore implements BudgetStore {
 
 function usageOf(reply: ScriptReply): BudgetUsage {
   return {
-    spent: { tokens: Number(reply[2]), usd: Number(reply[3]) / nanoPerUsd },
-    reserved: { tokens: Number(reply[4]), usd: Number(reply[5]) / nanoPerUsd },
+    spent: { tokens: Number(reply[2]), usd: fromNanoUsd(Number(reply[3])) },
+    reserved: { tokens: Number(reply[4]), usd: fromNanoUsd(Number(reply[5])) },
     reservations: Number(reply[6]),
   };
 }
 
 function toNano(usd: number): number {
-  return Math.round(usd * nanoPerUsd);
+  return toNanoUsd(usd);
 }
 
 function messageOf(error: unknown): string {

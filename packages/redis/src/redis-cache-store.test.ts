@@ -48,6 +48,6 @@ describe("RedisCacheStore options", () => {
   it("rejects a malformed Redis URL at construction with a ConfigError naming the field", () => {
     const build = () => new RedisCacheStore({ redis: "redis://" });
     expect(build).toThrow(ConfigError);
-    expect(build).toThrow(/RedisCacheStore redis\.url/);
+    expect(build).toThrow(/Invalid RedisCacheStore options: "redis" has no host/);
   });
 });

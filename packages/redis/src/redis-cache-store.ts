@@ -1,17 +1,21 @@
-import { type CacheStore, ConfigError } from "@ffc/core";
+import { type CacheStore, checkOptions } from "@ffc/core/plugin";
 import {
   createRedisClient,
   type RedisClient,
   type RedisConnection,
   type RedisConnectionInput,
+  redisStoreRules,
 } from "./redis-connection";
-import { defaultKeyPrefix, isValidKeyPrefix, redisKey } from "./redis-keys";
+import { redisKey } from "./redis-keys";
 
 /** Options of a RedisCacheStore. */
 export interface RedisCacheStoreOptions {
   /** A redis:// URL, connection options (standalone or cluster) or an ioredis client. */
   redis: RedisConnectionInput;
-  /** Prefix of every key (default "ffc"); no braces. */
+  /**
+   * Prefix of every key; no braces.
+   * @default "ffc"
+   */
   keyPrefix?: string;
 }
 
@@ -24,17 +28,14 @@ export class RedisCacheStore implements CacheStore {
   readonly #prefix: string;
 
   constructor(options: RedisCacheStoreOptions) {
-    if (typeof options !== "object" || options === null) {
-      throw new ConfigError('Invalid RedisCacheStore options: expected { redis: "redis://127.0.0.1:6379" }.');
-    }
-    const prefix = options.keyPrefix ?? defaultKeyPrefix;
-    if (!isValidKeyPrefix(prefix)) {
-      throw new ConfigError(
-        'Invalid RedisCacheStore options: "keyPrefix" must be a non-empty string without braces.',
-      );
-    }
-    this.#prefix = prefix;
-    this.#connection = createRedisClient(options.redis, "RedisCacheStore redis");
+    const checked = checkOptions(
+      "RedisCacheStore",
+      options,
+      redisStoreRules,
+      '{ redis: "redis://127.0.0.1:6379" }',
+    );
+    this.#prefix = checked.keyPrefix;
+    this.#connection = createRedisClient(checked.redis!);
   }
 
   async get(key: string): Promise<string | undefined> {

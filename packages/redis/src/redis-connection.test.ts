@@ -39,7 +39,7 @@ describe("createRedisClient", () => {
 
   it("rejects a URL with another scheme, naming the field", () => {
     expect(() => createRedisClient({ url: "http://127.0.0.1:6379" }, "store.redis")).toThrow(
-      /store\.redis\.url.*redis:/,
+      /"store\.redis\.url" must use the scheme "redis:"/,
     );
     expect(() => createRedisClient("http://127.0.0.1:6379")).toThrow(ConfigError);
   });

@@ -1,5 +1,7 @@
-import { ConfigError } from "@ffc/core";
+import type { OptionProblem } from "@ffc/core";
+import { isPlainObject, type OptionRule, option, optionsError } from "@ffc/core/plugin";
 import { Cluster, type ClusterOptions, Redis, type RedisOptions } from "ioredis";
+import { defaultKeyPrefix, isValidKeyPrefix } from "./redis-keys";
 
 /** A standalone Redis client or a Redis Cluster client; every FFC store accepts either. */
 export type RedisClient = Redis | Cluster;
@@ -22,9 +24,15 @@ export interface RedisConnectionOptions {
   redisOptions?: RedisOptions;
   /** Extra ioredis Cluster options for a cluster client FFC creates. */
   clusterOptions?: ClusterOptions;
-  /** How long one command may take before Redis counts as unreachable, in ms (default 2000). */
+  /**
+   * How long one command may take before Redis counts as unreachable, in ms.
+   * @default 2000
+   */
   commandTimeoutMs?: number;
-  /** How long connecting may take before Redis counts as unreachable, in ms (default 2000). */
+  /**
+   * How long connecting may take before Redis counts as unreachable, in ms.
+   * @default 2000
+   */
   connectTimeoutMs?: number;
 }
 
@@ -52,23 +60,19 @@ const defaultTimeoutMs = 2000;
  * budget must refuse a call quickly when Redis is down rather than hang it.
  */
 export function createRedisClient(input: RedisConnectionInput, field = "redis"): RedisConnection {
+  const problems: OptionProblem[] = [];
+  const checked = redisConnectionOption()(input, field, problems);
+  if (problems.length > 0 || checked === undefined) throw optionsError("createRedisClient", problems);
+  return connect(checked);
+}
+
+/** Connects checked input: a client is borrowed, a URL or cluster nodes make a client FFC owns. */
+function connect(input: RedisConnectionInput): RedisConnection {
   if (isRedisClient(input)) return borrowed(input);
-  const options: RedisConnectionOptions =
-    typeof input === "string" ? { url: input } : checkObject(input, field);
-  const given = (["url", "clusterNodes", "client"] as const).filter((name) => options[name] !== undefined);
-  if (given.length !== 1) {
-    throw new ConfigError(
-      `Invalid ${field}: give exactly one of "url", "clusterNodes" or "client" (got ${given.length === 0 ? "none" : given.join(", ")}).`,
-    );
-  }
-  const commandTimeout = checkTimeout(options.commandTimeoutMs, `${field}.commandTimeoutMs`);
-  const connectTimeout = checkTimeout(options.connectTimeoutMs, `${field}.connectTimeoutMs`);
-  if (options.client !== undefined) {
-    if (!isRedisClient(options.client)) {
-      throw new ConfigError(`Invalid ${field}.client: expected an ioredis Redis or Cluster instance.`);
-    }
-    return borrowed(options.client);
-  }
+  const options: RedisConnectionOptions = typeof input === "string" ? { url: input } : input;
+  if (options.client !== undefined) return borrowed(options.client);
+  const commandTimeout = options.commandTimeoutMs ?? defaultTimeoutMs;
+  const connectTimeout = options.connectTimeoutMs ?? defaultTimeoutMs;
   const failFast: RedisOptions = {
     commandTimeout,
     connectTimeout,
@@ -77,7 +81,7 @@ export function createRedisClient(input: RedisConnectionInput, field = "redis"):
     lazyConnect: true,
   };
   if (options.url !== undefined) {
-    const { host, port, username, password, db, tls } = parseRedisUrl(options.url, `${field}.url`);
+    const { host, port, username, password, db, tls } = parseRedisUrl(options.url);
     const client = new Redis({
       host,
       port,
@@ -90,7 +94,7 @@ export function createRedisClient(input: RedisConnectionInput, field = "redis"):
     });
     return owned(client);
   }
-  const nodes = parseClusterNodes(options.clusterNodes!, `${field}.clusterNodes`);
+  const nodes = parseClusterNodes(options.clusterNodes!);
   const { retryStrategy: _nodeRetry, ...nodeOptions } = failFast;
   const cluster = new Cluster(nodes, {
     lazyConnect: true,
@@ -101,32 +105,39 @@ export function createRedisClient(input: RedisConnectionInput, field = "redis"):
   return owned(cluster);
 }
 
+type ParsedUrl = {
+  host: string;
+  port: number;
+  username?: string;
+  password?: string;
+  db: number;
+  tls: boolean;
+};
+
 /** Parses and checks a redis:// URL; the message never repeats the URL, which may hold a password. */
-export function parseRedisUrl(
-  url: string,
-  field = "url",
-): { host: string; port: number; username?: string; password?: string; db: number; tls: boolean } {
-  if (typeof url !== "string" || url.trim() === "") {
-    throw new ConfigError(`Invalid ${field}: expected a URL like "redis://127.0.0.1:6379".`);
-  }
+export function parseRedisUrl(url: string, field = "url"): ParsedUrl {
+  const parsed = readRedisUrl(url);
+  if (typeof parsed === "string") throw optionsError("Redis connection", [{ field, message: parsed }]);
+  return parsed;
+}
+
+/** The parsed URL, or what is wrong with it as a phrase following the option's name. */
+function readRedisUrl(url: unknown): ParsedUrl | string {
+  if (typeof url !== "string" || url.trim() === "") return 'must be a URL like "redis://127.0.0.1:6379"';
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new ConfigError(`Invalid ${field}: not a URL; expected one like "redis://127.0.0.1:6379".`);
+    return 'is not a URL; expected one like "redis://127.0.0.1:6379"';
   }
   if (parsed.protocol !== "redis:" && parsed.protocol !== "rediss:") {
-    throw new ConfigError(
-      `Invalid ${field}: the scheme must be "redis:" or "rediss:", not "${parsed.protocol}".`,
-    );
+    return `must use the scheme "redis:" or "rediss:", not "${parsed.protocol}"`;
   }
-  if (parsed.hostname === "") throw new ConfigError(`Invalid ${field}: the URL has no host.`);
+  if (parsed.hostname === "") return "has no host";
   const port = parsed.port === "" ? 6379 : Number(parsed.port);
   const database = parsed.pathname.replace(/^\//, "");
   const db = database === "" ? 0 : Number(database);
-  if (!Number.isInteger(db) || db < 0) {
-    throw new ConfigError(`Invalid ${field}: the path must be a database number such as "/0".`);
-  }
+  if (!Number.isInteger(db) || db < 0) return 'must have a database number such as "/0" as its path';
   return {
     host: parsed.hostname.replace(/^\[|\]$/g, ""),
     port,
@@ -142,23 +153,105 @@ export function parseClusterNodes(
   nodes: string | readonly string[],
   field = "clusterNodes",
 ): { host: string; port: number }[] {
-  const list = typeof nodes === "string" ? nodes.split(",") : Array.isArray(nodes) ? nodes : undefined;
-  if (list === undefined) throw new ConfigError(`Invalid ${field}: expected "host:port" strings.`);
-  const parsed = list
-    .map((node) => (typeof node === "string" ? node.trim() : ""))
-    .filter((node) => node !== "")
-    .map((node) => {
-      const match = /^(.+):(\d{1,5})$/.exec(node);
-      const port = match ? Number(match[2]) : Number.NaN;
-      if (!match || port < 1 || port > 65535) {
-        throw new ConfigError(`Invalid ${field}: "${node}" is not "host:port" (e.g. "127.0.0.1:7000").`);
-      }
-      return { host: match[1]!.replace(/^\[|\]$/g, ""), port };
-    });
-  if (parsed.length === 0)
-    throw new ConfigError(`Invalid ${field}: give at least one "host:port" seed node.`);
+  const parsed = readClusterNodes(nodes);
+  if (typeof parsed === "string") throw optionsError("Redis connection", [{ field, message: parsed }]);
   return parsed;
 }
+
+function readClusterNodes(nodes: unknown): { host: string; port: number }[] | string {
+  const list = typeof nodes === "string" ? nodes.split(",") : Array.isArray(nodes) ? nodes : undefined;
+  if (list === undefined) return 'must be "host:port" strings';
+  const parsed: { host: string; port: number }[] = [];
+  for (const entry of list) {
+    const node = typeof entry === "string" ? entry.trim() : "";
+    if (node === "") continue;
+    const match = /^(.+):(\d{1,5})$/.exec(node);
+    const port = match ? Number(match[2]) : Number.NaN;
+    if (!match || port < 1 || port > 65535)
+      return `has "${node.slice(0, 60)}", which is not "host:port" (e.g. "127.0.0.1:7000")`;
+    parsed.push({ host: match[1]!.replace(/^\[|\]$/g, ""), port });
+  }
+  if (parsed.length === 0) return 'must hold at least one "host:port" seed node';
+  return parsed;
+}
+
+const connectionRules = {
+  url: option.custom<string>((value) => {
+    const parsed = readRedisUrl(value);
+    return typeof parsed === "string" ? parsed : { value: value as string };
+  }),
+  clusterNodes: option.custom<string | readonly string[]>((value) => {
+    const parsed = readClusterNodes(value);
+    return typeof parsed === "string" ? parsed : { value: value as string | readonly string[] };
+  }),
+  client: option.custom<RedisClient>((value) =>
+    isRedisClient(value) ? { value } : "must be an ioredis Redis or Cluster instance",
+  ),
+  redisOptions: option.custom<RedisOptions>((value) =>
+    isPlainObject(value) ? { value: value as RedisOptions } : "must be an object of ioredis options",
+  ),
+  clusterOptions: option.custom<ClusterOptions>((value) =>
+    isPlainObject(value)
+      ? { value: value as ClusterOptions }
+      : "must be an object of ioredis Cluster options",
+  ),
+  commandTimeoutMs: option.number({ min: 0, exclusiveMin: true }),
+  connectTimeoutMs: option.number({ min: 0, exclusiveMin: true }),
+};
+
+/**
+ * The options-kit rule of a `redis` option: a redis:// URL, connection options with exactly one
+ * of `url`, `clusterNodes` or `client`, or an ioredis client. Problems are named by path, e.g.
+ * "redis.url", and never repeat the URL, which may hold a password.
+ */
+export function redisConnectionOption(): OptionRule<RedisConnectionInput | undefined> {
+  return (value, field, problems) => {
+    if (value === undefined) {
+      problems.push({
+        field,
+        message: "is required: a redis:// URL, { url }, { clusterNodes } or an ioredis client",
+      });
+      return undefined;
+    }
+    if (isRedisClient(value)) return value;
+    if (typeof value === "string") {
+      const parsed = readRedisUrl(value);
+      if (typeof parsed !== "string") return value;
+      problems.push({ field, message: parsed });
+      return undefined;
+    }
+    if (!isPlainObject(value)) {
+      problems.push({ field, message: "must be a redis:// URL, an options object or an ioredis client" });
+      return undefined;
+    }
+    const before = problems.length;
+    const checked = option.object(connectionRules)(value, field, problems);
+    if (checked === undefined || problems.length > before) return undefined;
+    const given = (["url", "clusterNodes", "client"] as const).filter((name) => checked[name] !== undefined);
+    if (given.length !== 1) {
+      problems.push({
+        field,
+        message: `must give exactly one of "url", "clusterNodes" or "client" (got ${given.length === 0 ? "none" : given.join(", ")})`,
+      });
+      return undefined;
+    }
+    return checked as RedisConnectionOptions;
+  };
+}
+
+/** The rule of a store's `keyPrefix`: no braces, which would break Redis Cluster hash tags. */
+export function keyPrefixOption() {
+  return option.custom<string, { default: string }>(
+    (value) =>
+      typeof value === "string" && isValidKeyPrefix(value)
+        ? { value }
+        : 'must be a non-empty string without "{" or "}"',
+    { default: defaultKeyPrefix },
+  );
+}
+
+/** The rules every Redis store shares: where Redis is and the prefix of its keys. */
+export const redisStoreRules = { redis: redisConnectionOption(), keyPrefix: keyPrefixOption() };
 
 /** True for an ioredis Redis or Cluster instance (duck-typed, so two ioredis copies both work). */
 export function isRedisClient(value: unknown): value is RedisClient {
@@ -170,23 +263,6 @@ export function isRedisClient(value: unknown): value is RedisClient {
       typeof (value as Redis).evalsha === "function" &&
       typeof (value as Redis).defineCommand === "function")
   );
-}
-
-function checkObject(input: unknown, field: string): RedisConnectionOptions {
-  if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    throw new ConfigError(
-      `Invalid ${field}: expected a redis:// URL, an options object or an ioredis client.`,
-    );
-  }
-  return input as RedisConnectionOptions;
-}
-
-function checkTimeout(value: number | undefined, field: string): number {
-  if (value === undefined) return defaultTimeoutMs;
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    throw new ConfigError(`Invalid ${field}: expected a positive number of milliseconds.`);
-  }
-  return value;
 }
 
 function borrowed(client: RedisClient): RedisConnection {

@@ -73,7 +73,9 @@ describe("RedisRateLimitStore options", () => {
   it("rejects a malformed Redis URL at construction with a ConfigError naming the field", () => {
     const build = () => new RedisRateLimitStore({ redis: "http://127.0.0.1:6390" });
     expect(build).toThrow(ConfigError);
-    expect(build).toThrow(/RedisRateLimitStore redis\.url: the scheme must be "redis:" or "rediss:"/);
+    expect(build).toThrow(
+      /Invalid RedisRateLimitStore options: "redis" must use the scheme "redis:" or "rediss:"/,
+    );
   });
 
   it("rejects a key prefix with braces, which would move the hash tag", () => {

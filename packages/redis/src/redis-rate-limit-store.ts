@@ -1,22 +1,26 @@
 import {
-  ConfigError,
+  checkOptions,
   type RateLimitStore,
   type RateLimitTakeOutcome,
   type RateLimitTakeRequest,
-} from "@ffc/core";
+} from "@ffc/core/plugin";
 import {
   createRedisClient,
   type RedisClient,
   type RedisConnection,
   type RedisConnectionInput,
+  redisStoreRules,
 } from "./redis-connection";
-import { defaultKeyPrefix, isValidKeyPrefix, redisKey, redisKeyFamily } from "./redis-keys";
+import { redisKey, redisKeyFamily } from "./redis-keys";
 
 /** Options of a RedisRateLimitStore. */
 export interface RedisRateLimitStoreOptions {
   /** A redis:// URL, connection options (standalone or cluster) or an ioredis client. */
   redis: RedisConnectionInput;
-  /** Prefix of every key (default "ffc"); no braces. */
+  /**
+   * Prefix of every key; no braces.
+   * @default "ffc"
+   */
   keyPrefix?: string;
 }
 
@@ -128,19 +132,14 @@ export class RedisRateLimitStore implements RateLimitStore {
   readonly #prefix: string;
 
   constructor(options: RedisRateLimitStoreOptions) {
-    if (typeof options !== "object" || options === null) {
-      throw new ConfigError(
-        'Invalid RedisRateLimitStore options: expected { redis: "redis://127.0.0.1:6379" }.',
-      );
-    }
-    const prefix = options.keyPrefix ?? defaultKeyPrefix;
-    if (!isValidKeyPrefix(prefix)) {
-      throw new ConfigError(
-        'Invalid RedisRateLimitStore options: "keyPrefix" must be a non-empty string without braces.',
-      );
-    }
-    this.#prefix = prefix;
-    this.#connection = createRedisClient(options.redis, "RedisRateLimitStore redis");
+    const checked = checkOptions(
+      "RedisRateLimitStore",
+      options,
+      redisStoreRules,
+      '{ redis: "redis://127.0.0.1:6379" }',
+    );
+    this.#prefix = checked.keyPrefix;
+    this.#connection = createRedisClient(checked.redis!);
     const client = this.#connection.client;
     for (const [name, numberOfKeys, lua] of [
       ["ffcRateLimitTake", 2, takeScript],

@@ -1,22 +1,26 @@
-import { ConfigError, type Usage, type UsageStore, type UsageTotals } from "@ffc/core";
+import type { Usage } from "@ffc/core";
+import { checkOptions, fromNanoUsd, toNanoUsd, type UsageStore, type UsageTotals } from "@ffc/core/plugin";
 import {
   createRedisClient,
   type RedisClient,
   type RedisConnection,
   type RedisConnectionInput,
+  redisStoreRules,
 } from "./redis-connection";
-import { defaultKeyPrefix, isValidKeyPrefix, redisKey } from "./redis-keys";
+import { redisKey } from "./redis-keys";
 
 /** Options of a RedisUsageStore. */
 export interface RedisUsageStoreOptions {
   /** A redis:// URL, connection options (standalone or cluster) or an ioredis client. */
   redis: RedisConnectionInput;
-  /** Prefix of every key (default "ffc"); no braces. */
+  /**
+   * Prefix of every key; no braces.
+   * @default "ffc"
+   */
   keyPrefix?: string;
 }
 
 // Cost is kept in whole nano-dollars: HINCRBY is exact where a float sum would drift.
-const nanoPerUsd = 1_000_000_000;
 const usageFields = [
   "inputTokens",
   "outputTokens",
@@ -35,17 +39,14 @@ export class RedisUsageStore implements UsageStore {
   readonly #prefix: string;
 
   constructor(options: RedisUsageStoreOptions) {
-    if (typeof options !== "object" || options === null) {
-      throw new ConfigError('Invalid RedisUsageStore options: expected { redis: "redis://127.0.0.1:6379" }.');
-    }
-    const prefix = options.keyPrefix ?? defaultKeyPrefix;
-    if (!isValidKeyPrefix(prefix)) {
-      throw new ConfigError(
-        'Invalid RedisUsageStore options: "keyPrefix" must be a non-empty string without braces.',
-      );
-    }
-    this.#prefix = prefix;
-    this.#connection = createRedisClient(options.redis, "RedisUsageStore redis");
+    const checked = checkOptions(
+      "RedisUsageStore",
+      options,
+      redisStoreRules,
+      '{ redis: "redis://127.0.0.1:6379" }',
+    );
+    this.#prefix = checked.keyPrefix;
+    this.#connection = createRedisClient(checked.redis!);
   }
 
   async add(keys: readonly string[], usage: Usage, costUsd: number | null): Promise<void> {
@@ -58,7 +59,7 @@ export class RedisUsageStore implements UsageStore {
           if (value !== undefined) multi.hincrby(hash, field, Math.round(value));
         }
         if (costUsd === null) multi.hincrby(hash, "unpricedAttempts", 1);
-        else multi.hincrby(hash, "costNanoUsd", Math.round(costUsd * nanoPerUsd));
+        else multi.hincrby(hash, "costNanoUsd", toNanoUsd(costUsd));
         multi.hincrby(hash, "attempts", 1);
         return multi.exec().then(throwOnCommandError);
       }),
@@ -79,7 +80,7 @@ export class RedisUsageStore implements UsageStore {
     }
     return {
       usage,
-      costUsd: number("costNanoUsd") / nanoPerUsd,
+      costUsd: fromNanoUsd(number("costNanoUsd")),
       unpricedAttempts: number("unpricedAttempts"),
       attempts: number("attempts"),
     };

@@ -52,6 +52,8 @@ describe("RetryBudget", () => {
   });
 
   it("rejects a negative ratio, naming the field", () => {
-    expect(() => new RetryBudget({ ratio: -1 })).toThrow(/"ratio" must be a number of at least 0; got -1/);
+    expect(() => new RetryBudget({ ratio: -1 })).toThrow(
+      /"ratio" must be a finite number at least 0, got -1/,
+    );
   });
 });

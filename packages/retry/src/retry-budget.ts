@@ -1,4 +1,4 @@
-import { ConfigError, numberAtLeast, rejectUnknownKeys } from "@ffc/core";
+import { checkOptions, option } from "@ffc/core/plugin";
 
 /**
  * Options of a retry budget. Like Finagle's RetryBudget and Envoy's retry budgets, it allows
@@ -6,18 +6,32 @@ import { ConfigError, numberAtLeast, rejectUnknownKeys } from "@ffc/core";
  * that during an outage retries add at most `ratio` to the traffic instead of multiplying it.
  */
 export interface RetryBudgetOptions {
-  /** Retries allowed per call in the window, e.g. 0.2: one retry per five calls; default 0.2. */
+  /**
+   * Retries allowed per call in the window, e.g. 0.2: one retry per five calls.
+   * @default 0.2
+   */
   ratio?: number;
-  /** Retries always allowed per second of the window, so that a quiet provider can still retry; default 10. */
+  /**
+   * Retries always allowed per second of the window, so that a quiet provider can still retry.
+   * @default 10
+   */
   minRetriesPerSecond?: number;
-  /** How far back calls and retries count, in ms; default 10000. */
+  /**
+   * How far back calls and retries count, in ms.
+   * @default 10000
+   */
   windowMs?: number;
 }
 
 /** The slices a window is cut into: old calls leave the window a slice at a time. */
 const slices = 10;
-const owner = "RetryConfig retryBudget";
-const known = ["ratio", "minRetriesPerSecond", "windowMs"];
+
+/** The rules of RetryBudgetOptions, also applied to RetryConfig's `retryBudget` option. */
+export const retryBudgetRules = {
+  ratio: option.number({ min: 0, default: 0.2 }),
+  minRetriesPerSecond: option.number({ min: 0, default: 10 }),
+  windowMs: option.number({ min: 1, default: 10_000 }),
+};
 
 interface Window {
   /** Index of the slice the counts below end in (time / slice length). */
@@ -41,19 +55,10 @@ export class RetryBudget {
   readonly #sliceMs: number;
 
   constructor(options: RetryBudgetOptions = {}) {
-    if (typeof options !== "object" || options === null) {
-      throw new ConfigError(`${owner}: pass an object such as { ratio: 0.2, minRetriesPerSecond: 10 }.`);
-    }
-    rejectUnknownKeys(options, known, owner);
-    this.ratio = numberAtLeast(options.ratio, owner, "ratio", 0.2, 0);
-    this.minRetriesPerSecond = numberAtLeast(
-      options.minRetriesPerSecond,
-      owner,
-      "minRetriesPerSecond",
-      10,
-      0,
-    );
-    this.windowMs = numberAtLeast(options.windowMs, owner, "windowMs", 10_000, 1);
+    const checked = checkOptions("RetryBudget", options, retryBudgetRules, "{ ratio: 0.2 }");
+    this.ratio = checked.ratio;
+    this.minRetriesPerSecond = checked.minRetriesPerSecond;
+    this.windowMs = checked.windowMs;
     this.#sliceMs = this.windowMs / slices;
   }
 

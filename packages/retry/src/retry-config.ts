@@ -2,15 +2,13 @@ import {
   AbortError,
   type CallContext,
   type GenerateNext,
-  type PeekedStream,
   type Policy,
   type ProviderResult,
-  peekStream,
   StreamInterruptedError,
   type StreamNext,
   type StreamPart,
-  sleep,
 } from "@ffc/core";
+import { type PeekedStream, peekStream, sleep } from "@ffc/core/plugin";
 import { backoffDelay } from "./backoff";
 import { type ResolvedRetryOptions, type RetryOptions, resolveRetryOptions } from "./retry-options";
 

@@ -1,5 +1,6 @@
 import { ConfigError, TemporaryError } from "@ffc/core";
 import { describe, expect, it } from "vitest";
+import { RetryBudget } from "./retry-budget";
 import { RetryConfig } from "./retry-config";
 
 function configErrorOf(make: () => unknown): ConfigError {
@@ -15,13 +16,13 @@ function configErrorOf(make: () => unknown): ConfigError {
 describe("RetryConfig options", () => {
   it("rejects a negative maxRetries, naming the field", () => {
     expect(configErrorOf(() => new RetryConfig({ maxRetries: -1 })).message).toBe(
-      'RetryConfig: "maxRetries" must be a whole number of at least 0; got -1.',
+      'Invalid RetryConfig options: "maxRetries" must be a whole number at least 0, got -1.',
     );
   });
 
   it("rejects a backoffFactor below 1", () => {
     expect(configErrorOf(() => new RetryConfig({ backoffFactor: 0.5 })).message).toMatch(
-      /"backoffFactor" must be a number of at least 1; got 0.5/,
+      /"backoffFactor" must be a finite number at least 1, got 0.5/,
     );
   });
 
@@ -32,14 +33,16 @@ describe("RetryConfig options", () => {
   });
 
   it("rejects an unknown option such as a misspelt maxRetry", () => {
-    expect(configErrorOf(() => new RetryConfig({ maxRetry: 3 } as never)).message).toMatch(
-      /unknown option "maxRetry"/,
+    const error = configErrorOf(() => new RetryConfig({ maxRetry: 3 } as never));
+    expect(error.field).toBe("maxRetry");
+    expect(error.message).toBe(
+      'Invalid RetryConfig options: "maxRetry" is not an option (did you mean "maxRetries"?).',
     );
   });
 
   it("rejects an unknown jitter mode", () => {
     expect(configErrorOf(() => new RetryConfig({ jitter: "equal" as never })).message).toMatch(
-      /"jitter" must be "full", "none" or "decorrelated"/,
+      /"jitter" must be one of "full", "none", "decorrelated", got "equal"/,
     );
   });
 
@@ -58,6 +61,23 @@ describe("RetryConfig options", () => {
   it("rejects a retryBudget that is neither false, a RetryBudget nor options", () => {
     expect(configErrorOf(() => new RetryConfig({ retryBudget: 0.2 as never })).message).toMatch(
       /"retryBudget" must be/,
+    );
+  });
+
+  it("names a bad retryBudget option by its path and checks it with the rest", () => {
+    const error = configErrorOf(
+      () => new RetryConfig({ maxRetries: -1, retryBudget: { ratio: -1, window: 5 } as never }),
+    );
+    expect(error.problems.map((problem) => problem.field)).toEqual([
+      "maxRetries",
+      "retryBudget.window",
+      "retryBudget.ratio",
+    ]);
+  });
+
+  it("refuses an unknown RetryBudget option", () => {
+    expect(configErrorOf(() => new RetryBudget({ ratio: 0.1, windowMS: 10 } as never)).field).toBe(
+      "windowMS",
     );
   });
 

@@ -1,15 +1,15 @@
-import {
-  type FinishReason,
-  type LanguageProvider,
-  type LanguageRequest,
-  type ModelInfo,
-  type ProviderResult,
-  SPECIFICATION_VERSION,
-  type StreamPart,
-  sleep,
-  type ToolCall,
-  type Usage,
+import type {
+  FinishReason,
+  LanguageProvider,
+  LanguageRequest,
+  ModelInfo,
+  ProviderResult,
+  StreamPart,
+  ToolCall,
+  Usage,
 } from "@ffc/core";
+import { sleep } from "@ffc/core/plugin";
+import { SPECIFICATION_VERSION } from "@ffc/core/provider";
 
 /** One scripted answer of a MockProvider. */
 export interface MockStep {

@@ -1,5 +1,5 @@
 export { type ModelPrice, type PriceTable, priceUsage, promptCacheSavings } from "@ffc/pricing";
-export { MemoryUsageStore } from "./memory-usage-store";
+export { MemoryUsageStore, type MemoryUsageStoreOptions } from "./memory-usage-store";
 export { TokenTracker, type TokenTrackerOptions } from "./token-tracker";
 export type { UsageReport } from "./usage-ledger";
 export { type UsageStoreCheck, usageStoreConformanceChecks } from "./usage-store-conformance";

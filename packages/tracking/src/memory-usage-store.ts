@@ -1,8 +1,16 @@
-import { addUsage, type Usage, type UsageStore, type UsageTotals } from "@ffc/core";
+import type { Usage } from "@ffc/core";
+import { addUsage, checkOptions, type UsageStore, type UsageTotals } from "@ffc/core/plugin";
+
+/** Options of a MemoryUsageStore: none yet; an unknown key is refused rather than ignored. */
+export type MemoryUsageStoreOptions = Record<never, never>;
 
 /** Usage totals in this process's memory: the default, and the reference for other stores. */
 export class MemoryUsageStore implements UsageStore {
   readonly #totals = new Map<string, UsageTotals>();
+
+  constructor(options: MemoryUsageStoreOptions = {}) {
+    checkOptions("MemoryUsageStore", options, {}, "{}");
+  }
 
   async add(keys: readonly string[], usage: Usage, costUsd: number | null): Promise<void> {
     for (const key of keys) {

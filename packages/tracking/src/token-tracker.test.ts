@@ -1,6 +1,7 @@
 import { ConfigError, LLMManager, type Policy, type ProviderResult, TemporaryError } from "@ffc/core";
 import { MockProvider } from "@ffc/testing";
 import { describe, expect, it } from "vitest";
+import { MemoryUsageStore } from "./memory-usage-store";
 import { TokenTracker } from "./token-tracker";
 
 const secondAttemptOn = (model: string): Policy => ({
@@ -200,5 +201,19 @@ describe("TokenTracker", () => {
     expect(
       () => new TokenTracker({ prices: { "x:y": { inputPerMillion: -1, outputPerMillion: 1 } } }),
     ).toThrow(ConfigError);
+  });
+  it("refuses an unknown option, naming it in error.field", () => {
+    let caught: unknown;
+    try {
+      new TokenTracker({ price: {} } as never);
+    } catch (error) {
+      caught = error;
+    }
+    expect(ConfigError.isInstance(caught) && caught.field).toBe("price");
+    expect((caught as Error).message).toContain('(did you mean "prices"?)');
+    expect(() => new TokenTracker({ store: { add: () => {} } } as never)).toThrow(
+      /"store" must be a UsageStore with add, get/,
+    );
+    expect(() => new MemoryUsageStore({ ttl: 5 } as never)).toThrow(/"ttl" is not an option/);
   });
 });

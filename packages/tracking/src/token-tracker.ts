@@ -1,21 +1,18 @@
 import { randomUUID } from "node:crypto";
-import {
-  ConfigError,
-  type GenerateResult,
-  type LLMEvent,
-  type Plugin,
-  type Usage,
-  type UsageStore,
-  type UsageTotals,
-} from "@ffc/core";
-import { checkPriceTable, type PriceTable, priceUsage, promptCacheSavings } from "@ffc/pricing";
+import { ConfigError, type GenerateResult, type LLMEvent, type Plugin, type Usage } from "@ffc/core";
+import { checkOptions, option, type UsageStore, type UsageTotals } from "@ffc/core/plugin";
+import { type PriceTable, priceTableOption, priceUsage, promptCacheSavings } from "@ffc/pricing";
 import { UsageLedger, type UsageReport, type UsageTarget } from "./usage-ledger";
 import type { AttemptEntry } from "./usage-summary";
 import { formatUsageTable } from "./usage-table";
 
 /** Options of a TokenTracker. */
 export interface TokenTrackerOptions {
-  /** USD per million tokens by "provider:model" or model; they take precedence over @pydantic/genai-prices. */
+  /**
+   * USD per million tokens by "provider:model" or model; they take precedence over @pydantic/genai-prices.
+   * @default the @pydantic/genai-prices catalog only
+   * @example { "openai:gpt-4o": { inputPerMillion: 2.5, outputPerMillion: 10 } }
+   */
   prices?: PriceTable;
   /**
    * Also add every attempt to these shared totals (e.g. a RedisUsageStore shared by many
@@ -23,9 +20,20 @@ export interface TokenTrackerOptions {
    * "tag:G"; read them with `sharedUsage(key)`.
    */
   store?: UsageStore;
-  /** Called when the store fails; tracking is observation, so a failing store never fails a call. */
+  /**
+   * Called when the store fails; tracking is observation, so a failing store never fails a call.
+   * @default none: store failures are dropped
+   */
   onStoreError?: (error: unknown) => void;
 }
+
+const trackerRules = {
+  prices: priceTableOption(),
+  store: option.implementing<UsageStore>("a UsageStore", ["add", "get"], {
+    example: "new RedisUsageStore({ redis })",
+  }),
+  onStoreError: option.callback<(error: unknown) => void>({ example: "(error) => console.warn(error)" }),
+};
 
 /**
  * Counts tokens and USD of every attempt that consumed tokens (retries, fallbacks, interrupted
@@ -45,18 +53,10 @@ export class TokenTracker implements Plugin {
   readonly #pendingStoreWrites = new Set<Promise<void>>();
 
   constructor(options: TokenTrackerOptions = {}) {
-    if (typeof options !== "object" || options === null) {
-      throw new ConfigError("Invalid TokenTracker options: expected an object such as { prices: { ... } }.");
-    }
-    this.#prices = checkPriceTable(options.prices, "TokenTracker");
-    if (
-      options.store !== undefined &&
-      (typeof options.store?.add !== "function" || typeof options.store.get !== "function")
-    ) {
-      throw new ConfigError('Invalid TokenTracker "store": expected a UsageStore with add and get.');
-    }
-    this.#store = options.store;
-    this.#onStoreError = options.onStoreError;
+    const checked = checkOptions("TokenTracker", options, trackerRules, "{ prices: { ... } }");
+    this.#prices = checked.prices;
+    this.#store = checked.store;
+    this.#onStoreError = checked.onStoreError;
   }
 
   /** Shared totals of a group key ("total", "provider:openai", "user:42" ...) from the store. */

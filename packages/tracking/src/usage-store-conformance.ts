@@ -1,4 +1,4 @@
-import type { UsageStore } from "@ffc/core";
+import type { UsageStore } from "@ffc/core/plugin";
 
 /** One check of the usage store conformance suite. */
 export interface UsageStoreCheck {

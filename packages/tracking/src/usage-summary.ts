@@ -1,4 +1,5 @@
-import { addUsage, emptyUsage, type Usage } from "@ffc/core";
+import type { Usage } from "@ffc/core";
+import { addUsage, emptyUsage } from "@ffc/core/plugin";
 
 /** Tokens, cost and counts of one group of calls (everything, a provider, a model, a tag, a user). */
 export interface UsageSummary {

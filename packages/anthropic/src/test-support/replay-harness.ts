@@ -1,4 +1,5 @@
-import { type LanguageRequest, type ProviderResult, StreamAccumulator, type StreamPart } from "@ffc/core";
+import type { LanguageRequest, ProviderResult, StreamPart } from "@ffc/core";
+import { StreamAccumulator } from "@ffc/core/provider";
 import { createAnthropicServer, type FakeServer, type Reply } from "@ffc/testing";
 import { createAnthropic } from "../anthropic-provider";
 

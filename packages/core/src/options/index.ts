@@ -1,3 +1,4 @@
+export type { OptionProblem } from "../errors/config-error";
 export { checkOptions, optionsError } from "./check-options";
 export { describeValue } from "./describe-value";
 export {

@@ -195,6 +195,28 @@ export const option = {
   },
 
   /**
+   * An object with the given methods, such as a store: `option.implementing("a BudgetStore",
+   * ["reserve", "settle", "usage"], { example: "new MemoryBudgetStore()" })`.
+   */
+  implementing<Value extends object, Settings extends RuleSettings<Value> & { example?: string } = {}>(
+    what: string,
+    methods: readonly string[],
+    settings: Settings = {} as Settings,
+  ) {
+    const expected = `${what} with ${methods.join(", ")}${settings.example ? `, such as ${settings.example}` : ""}`;
+    return ((value, field, problems) => {
+      if (absent(value, settings, field, problems)) return settings.default;
+      const valid =
+        typeof value === "object" &&
+        value !== null &&
+        methods.every((name) => typeof (value as Record<string, unknown>)[name] === "function");
+      if (valid) return value;
+      problems.push({ field, message: `must be ${expected}` });
+      return undefined;
+    }) as OptionRule<Settled<Value, Settings>>;
+  },
+
+  /**
    * Any check of your own: `test` returns `{ value }` to keep, or the problem as a phrase that
    * follows the option's name (e.g. "must be a BudgetStore with reserve, settle and usage").
    */
@@ -262,8 +284,15 @@ function suggestionFor(key: string, shape: OptionShape): string {
   const names = Object.keys(shape);
   const match =
     names.find((name) => name.toLowerCase() === camel.toLowerCase()) ??
-    names.find((name) => editDistance(name.toLowerCase(), key.toLowerCase()) <= 2);
+    names.find((name) => editDistance(name.toLowerCase(), key.toLowerCase()) <= 2) ??
+    // A word cut short or with its plural left off: "maxRetry" for "maxRetries".
+    (key.length >= 4 ? names.find((name) => isStemOf(key.toLowerCase(), name.toLowerCase())) : undefined);
   return match ? ` (did you mean "${match}"?)` : "";
+}
+
+function isStemOf(key: string, name: string): boolean {
+  const stem = key.replace(/(y|ies|s)$/, "");
+  return stem.length >= 4 && name.startsWith(stem);
 }
 
 function editDistance(left: string, right: string): number {

@@ -1,7 +1,7 @@
 /**
  * State of one circuit breaker (one per fallback target, keyed "provider/model"). Plain data,
  * so that any store can keep it as a hash or JSON. Times are milliseconds since the epoch.
- * The breaker logic lives in @ffc/fallback; stores only keep this record.
+ * The breaker logic lives in the fallback policy; stores only keep this record.
  */
 export interface BreakerState {
   /** closed: calls pass; open: calls are skipped until `openUntil`; half-open: one probe at a time. */
@@ -19,7 +19,7 @@ export interface BreakerState {
 }
 
 /**
- * Where breaker state lives: in memory (`MemoryBreakerStore` of @ffc/fallback) or shared
+ * Where breaker state lives: in memory (a `MemoryBreakerStore`) or shared
  * between processes (the Redis store of @ffc/redis).
  *
  * Semantics every store must keep:

@@ -1,4 +1,5 @@
-import { type LLMEvent, LLMManager, type RateLimitStore } from "@ffc/core";
+import { type LLMEvent, LLMManager } from "@ffc/core";
+import type { RateLimitStore } from "@ffc/core/plugin";
 import { MockProvider, type MockStep } from "@ffc/testing";
 import { RateLimiter } from "../rate-limiter";
 import type { RateLimiterOptions } from "../rate-limiter-options";

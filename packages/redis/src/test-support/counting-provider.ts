@@ -1,4 +1,5 @@
-import { type LanguageProvider, type ProviderResult, SPECIFICATION_VERSION } from "@ffc/core";
+import type { LanguageProvider, ProviderResult } from "@ffc/core";
+import { SPECIFICATION_VERSION } from "@ffc/core/provider";
 
 /** A provider for budget tests: counts `inputTokens` for any prompt and answers after `delayMs`. */
 export function countingProvider(options: {

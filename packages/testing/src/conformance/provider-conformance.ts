@@ -8,9 +8,9 @@ import {
   type LanguageProvider,
   type LanguageRequest,
   RateLimitError,
-  StreamAccumulator,
   TemporaryError,
 } from "@ffc/core";
+import { StreamAccumulator } from "@ffc/core/provider";
 import type { ConformanceTarget, ScriptedErrorKind, ScriptedUsage } from "./wire-adapter";
 
 /** One named check of the provider conformance suite. */

@@ -1,0 +1,80 @@
+import { TimeoutError } from "./errors/timeout-error";
+import { neverAbortedSignal } from "./never-aborted";
+
+/** A signal derived from a parent: it follows the parent and may also fire after a time limit. */
+export interface DerivedSignal {
+  /** The signal to hand to the next layer or the SDK. */
+  readonly signal: AbortSignal;
+  /** True when the time limit (not the parent) fired it. */
+  readonly timedOut: boolean;
+  /** Starts the time limit again (streams: the limit is on the wait between parts). */
+  restart(): void;
+  /** Stops the timer and the parent listener; with `abort`, also aborts the signal (e.g. a stream its consumer left). */
+  dispose(abort?: boolean): void;
+}
+
+/** Settings of `deriveSignal`. */
+export interface DeriveSignalOptions {
+  /** Fire after this many milliseconds (from creation and from each `restart`); absent: never. */
+  timeoutMs?: number | undefined;
+  /** The abort reason when the time limit fires. */
+  timeoutReason?: (() => unknown) | undefined;
+  /** Always a signal of its own, so `dispose(true)` can cancel a request nothing else could abort. */
+  cancellable?: boolean | undefined;
+}
+
+const noop = () => {};
+
+/**
+ * The one way FFC derives a signal: for the call's deadline, each attempt, each fallback target
+ * and each provider request. A fresh signal per layer matters because the SDKs add an abort
+ * listener to every request's signal and never remove it: on a long-lived caller's signal those
+ * listeners would pile up. Without a parent that can abort and without a time limit there is
+ * nothing to follow, so the parent itself is returned and no listener is added.
+ */
+export function deriveSignal(
+  parent: AbortSignal | undefined,
+  options: DeriveSignalOptions = {},
+): DerivedSignal {
+  const { timeoutMs, timeoutReason, cancellable } = options;
+  if (!cancellable && timeoutMs === undefined && (parent === undefined || parent === neverAbortedSignal)) {
+    return { signal: parent ?? neverAbortedSignal, timedOut: false, restart: noop, dispose: noop };
+  }
+  const controller = new AbortController();
+  const onParentAbort = () => controller.abort(parent?.reason);
+  if (parent?.aborted) controller.abort(parent.reason);
+  else parent?.addEventListener("abort", onParentAbort, { once: true });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const derived = {
+    signal: controller.signal,
+    timedOut: false,
+    restart() {
+      if (timeoutMs === undefined) return;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => {
+        derived.timedOut = true;
+        controller.abort(
+          timeoutReason ? timeoutReason() : new TimeoutError(`Timed out after ${timeoutMs} ms.`),
+        );
+      }, timeoutMs);
+    },
+    dispose(abort = false) {
+      if (timer !== undefined) clearTimeout(timer);
+      parent?.removeEventListener("abort", onParentAbort);
+      if (abort && !controller.signal.aborted)
+        controller.abort(new Error("The consumer closed the stream early."));
+    },
+  };
+  derived.restart();
+  return derived;
+}
+
+/**
+ * The TimeoutError of a deadline that covers a whole call or chain. Not retryable: the deadline
+ * covers every retry and fallback, so nothing may follow it. Core and the fallback policy use this one.
+ */
+export function deadlineError(scope: string, deadlineMs: number): TimeoutError {
+  return new TimeoutError(`${scope} took longer than its deadline of ${deadlineMs} ms.`, {
+    retryable: false,
+  });
+}
