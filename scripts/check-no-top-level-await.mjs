@@ -62,4 +62,6 @@ if (problems.length > 0) {
   console.error(problems.join("\n"));
   process.exit(1);
 }
-console.log(`no top-level await in ${files} dist files; every package entry (subpaths too) loads with require()`);
+console.log(
+  `no top-level await in ${files} dist files; every package entry (subpaths too) loads with require()`,
+);

@@ -1,4 +1,4 @@
-import { type LLMEventMap, LLMManager, resetReportedWarnings, type StreamPart } from "@ffc/core";
+import { type LLMEventMap, LLMManager, type StreamPart } from "@ffc/core";
 import { createAnthropicServer } from "@ffc/testing";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createAnthropic } from "./anthropic-provider";
@@ -10,10 +10,9 @@ const deprecatedModel = "claude-opus-4-5";
 const apiKey = "sk-ant-warnings-key";
 const server = await createAnthropicServer({ apiKeys: [apiKey] });
 afterAll(() => server.close());
-beforeEach(() => {
-  server.reset();
-  resetReportedWarnings();
-});
+// Warnings are reported once per process; vitest gives this file a fresh core, and only one test
+// here goes through a manager.
+beforeEach(() => server.reset());
 afterEach(() => vi.restoreAllMocks());
 
 const provider = () => createAnthropic({ apiKey, baseURL: server.url });

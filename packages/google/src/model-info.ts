@@ -1,4 +1,5 @@
-import { type ModelCatalogLookup, type ModelInfo, modelCatalogLookup } from "@ffc/core";
+import type { ModelInfo } from "@ffc/core";
+import { type ModelCatalogLookup, modelCatalogLookup } from "@ffc/core/provider";
 import { googleModelCatalog } from "./model-catalog-data";
 
 /** Google's generated model catalog, with a provider's `models` option on top. */
