@@ -28,6 +28,7 @@ echo "FFC_REDIS_URL=$FFC_REDIS_URL FFC_REDIS_CLUSTER_NODES=$FFC_REDIS_CLUSTER_NO
 
 step "build"
 pnpm turbo run build --output-logs=errors-only
+node scripts/check-dist.mjs
 
 step "typecheck"
 pnpm turbo run typecheck --output-logs=errors-only

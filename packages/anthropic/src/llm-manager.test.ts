@@ -1,6 +1,11 @@
 import { LLMManager, Provider, RateLimitError } from "@ffc/core";
 import { StreamAccumulator } from "@ffc/core/provider";
-import { anthropicErrorReply, anthropicMessageReply, createAnthropicServer } from "@ffc/testing";
+import {
+  anthropicErrorReply,
+  anthropicMessageReply,
+  createAnthropicServer,
+  createTestManager,
+} from "@ffc/testing";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createAnthropic } from "./anthropic-provider";
 
@@ -68,13 +73,19 @@ describe("end to end through @ffc/core's LLMManager", () => {
 
   it("records a failed attempt with its typed error", async () => {
     server.enqueue(anthropicErrorReply("rate-limit", { retryAfterSeconds: 2 }));
-    const llm = new LLMManager({ provider: createAnthropic({ apiKey, baseURL: server.url }), model });
-    const events: string[] = [];
-    llm.on("*", (event) => events.push(event.type));
+    const { llm, events } = createTestManager({
+      provider: createAnthropic({ apiKey, baseURL: server.url }),
+      model,
+    });
     const error = await llm.generate({ prompt: "Hi" }).catch((thrown) => thrown);
     expect(RateLimitError.isInstance(error)).toBe(true);
     expect(error.retryAfterMs).toBe(2000);
-    expect(events).toEqual(["call-start", "attempt-start", "attempt-error", "call-error"]);
+    expect(events.map((event) => event.type)).toEqual([
+      "call-start",
+      "attempt-start",
+      "attempt-error",
+      "call-error",
+    ]);
   });
 
   it("returns tool calls through the manager", async () => {

@@ -1,34 +1,32 @@
 import {
   BudgetExceededError,
   ConfigError,
-  LLMManager,
   type Policy,
   StreamInterruptedError,
   TemporaryError,
 } from "@ffc/core";
 import type { BudgetStore } from "@ffc/core/plugin";
-import { MockProvider } from "@ffc/testing";
+import { createTestManager, MockProvider } from "@ffc/testing";
 import { describe, expect, it } from "vitest";
 import { BudgetManager } from "./budget-manager";
 import type { BudgetManagerOptions } from "./budget-manager-options";
 import { BudgetUnavailableError } from "./budget-unavailable-error";
 import { FileBudgetStore } from "./file-budget-store";
 import { MemoryBudgetStore } from "./memory-budget-store";
-import { at, eventsOf, recordEvents, secondAttemptOn } from "./test-support/budget-test-helpers";
+import { secondAttemptOn } from "./test-support/second-attempt-on";
 
 function setup(
   options: BudgetManagerOptions,
   provider = new MockProvider({ script: [{ text: "ok", usage: { inputTokens: 60, outputTokens: 40 } }] }),
 ) {
   const budget = new BudgetManager(options);
-  const manager = new LLMManager({ provider, model: "cheap" }, { plugins: [budget] });
-  const events = recordEvents(manager);
-  return { budget, manager, events, provider };
+  const { llm: manager, eventsOf } = createTestManager({ provider, model: "cheap", plugins: [budget] });
+  return { budget, manager, eventsOf, provider };
 }
 
 describe("BudgetManager", () => {
   it("refuses a call that does not fit before any request is sent", async () => {
-    const { manager, provider, events } = setup({ maxDailyTokens: 50 });
+    const { manager, provider, eventsOf } = setup({ maxDailyTokens: 50 });
     const error = await manager.generate({ prompt: "hello", maxTokens: 100 }).catch((caught) => caught);
     expect(BudgetExceededError.isInstance(error)).toBe(true);
     expect(error.details).toMatchObject({
@@ -40,17 +38,17 @@ describe("BudgetManager", () => {
     });
     expect(error.details.requested).toBeGreaterThan(100);
     expect(provider.callCount).toBe(0);
-    expect(eventsOf(events, "budget-refused")).toHaveLength(1);
+    expect(eventsOf("budget-refused")).toHaveLength(1);
   });
 
   it("replaces the reservation with the tokens actually used", async () => {
-    const { manager, budget, events } = setup({ maxDailyTokens: 10_000 });
+    const { manager, budget, eventsOf } = setup({ maxDailyTokens: 10_000 });
     await manager.generate({ prompt: "hello", maxTokens: 500 });
     const status = await budget.status();
     expect(status.tokens).toEqual({ limit: 10_000, spent: 100, reserved: 0, remaining: 9_900 });
     expect(status.reservations).toBe(0);
-    expect(eventsOf(events, "budget-reserved")[0]!.tokens).toBeGreaterThanOrEqual(500);
-    expect(eventsOf(events, "budget-committed")[0]).toMatchObject({
+    expect(eventsOf("budget-reserved")[0]!.tokens).toBeGreaterThanOrEqual(500);
+    expect(eventsOf("budget-committed")[0]).toMatchObject({
       scope: "global",
       tokens: 100,
       usd: null,
@@ -80,7 +78,7 @@ describe("BudgetManager", () => {
     });
     // Each attempt reserves its input estimate plus 100 output tokens and spends 100:
     // two fit in 260 tokens, a third does not and is refused before it is sent.
-    const { manager, budget, events } = setup({ maxDailyTokens: 260 }, provider);
+    const { manager, budget, eventsOf } = setup({ maxDailyTokens: 260 }, provider);
     const threeAttempts: Policy = {
       name: "best-of-three",
       stage: "retry",
@@ -95,7 +93,7 @@ describe("BudgetManager", () => {
       .catch((caught) => caught);
     expect(BudgetExceededError.isInstance(error)).toBe(true);
     expect(provider.callCount).toBe(2);
-    expect(eventsOf(events, "budget-reserved")).toHaveLength(2);
+    expect(eventsOf("budget-reserved")).toHaveLength(2);
     const status = await budget.status();
     expect(status.tokens!.spent).toBe(200);
     expect(status.tokens!.reserved).toBe(0);
@@ -106,14 +104,14 @@ describe("BudgetManager", () => {
       "mock:cheap": { inputPerMillion: 1, outputPerMillion: 1 },
       "mock:dear": { inputPerMillion: 1000, outputPerMillion: 1000 },
     };
-    const { manager, events } = setup({
+    const { manager, eventsOf } = setup({
       maxCostUsd: 10,
       prices,
       perAttempt: false,
       fallbackTargets: [{ provider: "mock", model: "dear" }],
     });
     await manager.generate({ prompt: "hello", maxTokens: 1000 });
-    const reserved = eventsOf(events, "budget-reserved")[0]!;
+    const reserved = eventsOf("budget-reserved")[0]!;
     expect(reserved.usd).toBeCloseTo((reserved.tokens * 1000) / 1_000_000, 9);
   });
 
@@ -123,12 +121,12 @@ describe("BudgetManager", () => {
         { text: "one two three four", failAfterParts: 2, error: new TemporaryError("connection reset") },
       ],
     });
-    const { manager, budget, events } = setup({ maxDailyTokens: 10_000 }, provider);
+    const { manager, budget, eventsOf } = setup({ maxDailyTokens: 10_000 }, provider);
     const response = manager.stream({ prompt: "hello", maxTokens: 200 });
     await expect(response.result).rejects.toSatisfy((error: unknown) =>
       StreamInterruptedError.isInstance(error),
     );
-    const released = eventsOf(events, "budget-released");
+    const released = eventsOf("budget-released");
     expect(released).toHaveLength(1);
     expect(released[0]!.tokens).toBeGreaterThan(0);
     const status = await budget.status();
@@ -184,9 +182,9 @@ describe("BudgetManager", () => {
   });
 
   it("warns once per threshold per period", async () => {
-    const { manager, events } = setup({ maxDailyTokens: 1000, warnAt: [0.15, 0.25] });
+    const { manager, eventsOf } = setup({ maxDailyTokens: 1000, warnAt: [0.15, 0.25] });
     for (let call = 0; call < 4; call += 1) await manager.generate({ prompt: "hi", maxTokens: 10 });
-    const warnings = eventsOf(events, "budget-warning");
+    const warnings = eventsOf("budget-warning");
     expect(warnings.map((warning) => [warning.threshold, warning.spent])).toEqual([
       [0.15, 200],
       [0.25, 300],
@@ -194,18 +192,18 @@ describe("BudgetManager", () => {
   });
 
   it("starts a new daily budget at midnight in the configured time zone, not at UTC midnight", async () => {
-    let now = at("2026-01-14T23:59:00Z"); // 18:59 in New York
+    let now = Date.parse("2026-01-14T23:59:00Z"); // 18:59 in New York
     const { manager } = setup({ maxDailyTokens: 100, timeZone: "America/New_York", now: () => now });
     await manager.generate({ prompt: "hi", maxTokens: 10 });
-    now = at("2026-01-15T00:00:30Z"); // UTC midnight has passed, New York's has not
+    now = Date.parse("2026-01-15T00:00:30Z"); // UTC midnight has passed, New York's has not
     await expect(manager.generate({ prompt: "hi", maxTokens: 10 })).rejects.toSatisfy(
       BudgetExceededError.isInstance,
     );
-    now = at("2026-01-15T04:59:59Z"); // 23:59:59 in New York
+    now = Date.parse("2026-01-15T04:59:59Z"); // 23:59:59 in New York
     await expect(manager.generate({ prompt: "hi", maxTokens: 10 })).rejects.toSatisfy(
       BudgetExceededError.isInstance,
     );
-    now = at("2026-01-15T05:00:01Z"); // 00:00:01 in New York
+    now = Date.parse("2026-01-15T05:00:01Z"); // 00:00:01 in New York
     await expect(manager.generate({ prompt: "hi", maxTokens: 10 })).resolves.toBeDefined();
   });
 
@@ -231,23 +229,23 @@ describe("BudgetManager", () => {
   });
 
   it("refuses the call when the store is unreachable (fail closed)", async () => {
-    const { manager, provider, events } = setup({ maxDailyTokens: 100, store: unreachableStore() });
+    const { manager, provider, eventsOf } = setup({ maxDailyTokens: 100, store: unreachableStore() });
     const error = await manager.generate({ prompt: "hi", maxTokens: 10 }).catch((caught) => caught);
     expect(BudgetUnavailableError.isInstance(error)).toBe(true);
     expect(error.message).toMatch(/could not be reached.*failMode/);
     expect(provider.callCount).toBe(0);
-    expect(eventsOf(events, "budget-unavailable")[0]).toMatchObject({ failMode: "closed" });
+    expect(eventsOf("budget-unavailable")[0]).toMatchObject({ failMode: "closed" });
   });
 
   it("lets the call through and says so when failing open", async () => {
-    const { manager, provider, events, budget } = setup({
+    const { manager, provider, eventsOf, budget } = setup({
       maxDailyTokens: 100,
       store: unreachableStore(),
       failMode: "open",
     });
     await manager.generate({ prompt: "hi", maxTokens: 10 });
     expect(provider.callCount).toBe(1);
-    expect(eventsOf(events, "budget-unavailable").length).toBeGreaterThan(0);
+    expect(eventsOf("budget-unavailable").length).toBeGreaterThan(0);
     expect(budget.pendingSettlements).toBe(1);
     budget.close();
   });

@@ -5,8 +5,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { ConfigError } from "@ffc/core";
+import { budgetStoreConformanceChecks } from "@ffc/testing";
 import { describe, expect, it } from "vitest";
-import { budgetStoreConformanceChecks } from "./budget-store-conformance";
 import { FileBudgetStore } from "./file-budget-store";
 
 const run = promisify(execFile);

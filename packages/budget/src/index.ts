@@ -4,7 +4,6 @@ export { type BudgetLimitStatus, BudgetManager, type BudgetStatus } from "./budg
 export type { BudgetManagerOptions, BudgetTarget } from "./budget-manager-options";
 export { type BudgetPeriod, budgetPeriods, type PeriodWindow, periodWindow } from "./budget-period";
 export { type BudgetScope, resolveScope } from "./budget-scope";
-export { type BudgetStoreCheck, budgetStoreConformanceChecks } from "./budget-store-conformance";
 export { BudgetUnavailableError } from "./budget-unavailable-error";
 export { FileBudgetStore, type FileBudgetStoreOptions } from "./file-budget-store";
 export { MemoryBudgetStore, type MemoryBudgetStoreOptions } from "./memory-budget-store";

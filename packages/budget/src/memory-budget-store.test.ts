@@ -1,5 +1,5 @@
+import { budgetStoreConformanceChecks } from "@ffc/testing";
 import { describe, it } from "vitest";
-import { budgetStoreConformanceChecks } from "./budget-store-conformance";
 import { MemoryBudgetStore } from "./memory-budget-store";
 
 describe("MemoryBudgetStore conformance", () => {

@@ -1,9 +1,4 @@
 export { cacheKeyFor } from "./cache-key";
-export {
-  type CacheStoreConformanceCheck,
-  type CacheStoreFactory,
-  cacheStoreConformanceChecks,
-} from "./cache-store-conformance";
 export type { CachedEntry } from "./cached-entry";
 export { canonicalJson } from "./canonical-json";
 export { MemoryCacheStore, type MemoryCacheStoreOptions } from "./memory-cache-store";

@@ -1,6 +1,6 @@
 import { ConfigError } from "@ffc/core";
+import { cacheStoreConformanceChecks } from "@ffc/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { cacheStoreConformanceChecks } from "./cache-store-conformance";
 import { MemoryCacheStore } from "./memory-cache-store";
 
 describe("MemoryCacheStore conformance", () => {

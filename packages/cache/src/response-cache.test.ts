@@ -1,14 +1,13 @@
 import {
   type CallContext,
   ConfigError,
-  type LLMEvent,
   LLMManager,
   type Plugin,
   type Policy,
   TemporaryError,
 } from "@ffc/core";
 import type { CacheStore } from "@ffc/core/plugin";
-import { MockProvider, type MockStep } from "@ffc/testing";
+import { createTestManager, MockProvider, type MockStep } from "@ffc/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { MemoryCacheStore } from "./memory-cache-store";
 import { ResponseCache } from "./response-cache";
@@ -17,12 +16,8 @@ import type { ResponseCacheOptions } from "./response-cache-options";
 const answer: MockStep = { text: "Paris is the capital.", usage: { inputTokens: 20, outputTokens: 6 } };
 
 function setup(options: ResponseCacheOptions = {}, steps: MockStep[] = [answer]) {
-  const provider = new MockProvider({ id: "openai", script: steps });
   const cache = new ResponseCache(options);
-  const llm = new LLMManager({ provider, model: "gpt-4o" }, { plugins: [cache] });
-  const events: LLMEvent[] = [];
-  llm.on("*", (event) => events.push(event));
-  return { provider, cache, llm, events };
+  return { cache, ...createTestManager({ providerId: "openai", model: "gpt-4o", steps, plugins: [cache] }) };
 }
 
 afterEach(() => {

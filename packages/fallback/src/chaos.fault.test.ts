@@ -1,14 +1,9 @@
 import { RetryConfig } from "@ffc/retry";
-import { answerOpenAIRequest, openaiErrorReply, type Reply } from "@ffc/testing";
+import { answerOpenAIRequest, createTestManager, openaiErrorReply, type Reply } from "@ffc/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FallbackConfig } from "./fallback-config";
-import {
-  openaiThenAnthropic,
-  seededRandom,
-  startWireBench,
-  type WireBench,
-  wireManager,
-} from "./fault-wire-setup";
+import { seededRandom } from "./test-support/seeded-random";
+import { openaiThenAnthropic, startWireBench, type WireBench } from "./test-support/wire-bench";
 
 const calls = 1000;
 const faultRate = 0.3;
@@ -40,7 +35,7 @@ describe("chaos", () => {
     bench.openaiServer.setDefault((request) =>
       faults() < faultRate ? transientFault(faults) : answerOpenAIRequest(request),
     );
-    const { llm } = wireManager(bench);
+    const { llm } = createTestManager({ provider: bench.openai, model: "gpt-4o" });
     const retryConfig = new RetryConfig({
       maxRetries: 2,
       initialDelayMs: 1,

@@ -1,9 +1,9 @@
 import { CircuitOpenError, InvalidRequestError, TemporaryError } from "@ffc/core";
 import type { BreakerStore } from "@ffc/core/plugin";
+import { createTestManager, MockProvider, settled } from "@ffc/testing";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { FallbackConfig } from "./fallback-config";
 import { MemoryBreakerStore } from "./memory-breaker-store";
-import { mock, recordingManager, settle } from "./test-helpers";
 
 const temporary = () => new TemporaryError("overloaded", { status: 503 });
 
@@ -21,8 +21,8 @@ function chain(
   primaryScript: ConstructorParameters<typeof import("@ffc/testing").MockProvider>[0],
   breaker = {},
 ) {
-  const primary = mock("primary", primaryScript);
-  const secondary = mock("secondary", { script: [{ text: "from secondary" }] });
+  const primary = new MockProvider({ id: "primary", ...primaryScript });
+  const secondary = new MockProvider({ id: "secondary", script: [{ text: "from secondary" }] });
   const fallbackConfig = new FallbackConfig({
     targets: [
       { provider: primary, model: "a" },
@@ -30,7 +30,12 @@ function chain(
     ],
     breaker: { failureThreshold: 3, cooldownMs: 10_000, ...breaker },
   });
-  return { primary, secondary, fallbackConfig, ...recordingManager(primary) };
+  return {
+    primary,
+    secondary,
+    fallbackConfig,
+    ...createTestManager({ provider: primary, model: "primary-model" }),
+  };
 }
 
 describe("the circuit breaker of FallbackConfig", () => {
@@ -105,7 +110,7 @@ describe("the circuit breaker of FallbackConfig", () => {
   it("does not count request errors as failures of the target", async () => {
     const invalid = new InvalidRequestError("bad request", { status: 400 });
     const { llm, fallbackConfig, eventsOf } = chain({ script: [{ error: invalid }] });
-    for (let call = 0; call < 5; call += 1) await settle(llm.generate({ prompt: "hi", fallbackConfig }));
+    for (let call = 0; call < 5; call += 1) await settled(llm.generate({ prompt: "hi", fallbackConfig }));
     expect(eventsOf("breaker-opened")).toHaveLength(0);
     expect(await fallbackConfig.breakerState({ provider: "primary", model: "a" })).toBeUndefined();
   });

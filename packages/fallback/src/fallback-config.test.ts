@@ -11,9 +11,10 @@ import {
   unregisterProvider,
 } from "@ffc/core";
 import { RetryConfig } from "@ffc/retry";
+import { createTestManager, MockProvider, settled } from "@ffc/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { FallbackConfig } from "./fallback-config";
-import { mock, readStream, recordingManager, settle } from "./test-helpers";
+import { readStream } from "./test-support/read-stream";
 
 const temporary = () => new TemporaryError("overloaded", { status: 503 });
 const quickRetry = () => new RetryConfig({ maxRetries: 2, initialDelayMs: 1, maxDelayMs: 1 });
@@ -25,11 +26,11 @@ afterEach(() => {
 
 describe("FallbackConfig with generate", () => {
   it("pairs providers with models and moves to the next target, naming the provider used", async () => {
-    const primary = mock("primary", { script: [{ error: temporary() }] });
-    const secondary = mock("secondary", { script: [{ text: "from secondary" }] });
+    const primary = new MockProvider({ id: "primary", script: [{ error: temporary() }] });
+    const secondary = new MockProvider({ id: "secondary", script: [{ text: "from secondary" }] });
     registerProvider("primary", primary);
     registerProvider("secondary", secondary);
-    const { llm, eventsOf } = recordingManager(primary);
+    const { llm, eventsOf } = createTestManager({ provider: primary, model: "primary-model" });
     const fallbackConfig = new FallbackConfig({
       providers: ["primary", "secondary"],
       models: ["model-a", "model-b"],
@@ -45,9 +46,9 @@ describe("FallbackConfig with generate", () => {
   });
 
   it("accepts explicit targets with provider objects", async () => {
-    const primary = mock("primary", { script: [{ error: temporary() }] });
-    const secondary = mock("secondary", { script: [{ text: "ok" }] });
-    const { llm } = recordingManager(primary);
+    const primary = new MockProvider({ id: "primary", script: [{ error: temporary() }] });
+    const secondary = new MockProvider({ id: "secondary", script: [{ text: "ok" }] });
+    const { llm } = createTestManager({ provider: primary, model: "primary-model" });
     const fallbackConfig = new FallbackConfig({
       targets: [
         { provider: primary, model: "a" },
@@ -58,9 +59,12 @@ describe("FallbackConfig with generate", () => {
   });
 
   it("spends the retries of each target before falling back", async () => {
-    const primary = mock("primary", { script: [{ error: temporary() }] });
-    const secondary = mock("secondary", { script: [{ error: temporary() }, { text: "second try" }] });
-    const { llm, eventsOf } = recordingManager(primary);
+    const primary = new MockProvider({ id: "primary", script: [{ error: temporary() }] });
+    const secondary = new MockProvider({
+      id: "secondary",
+      script: [{ error: temporary() }, { text: "second try" }],
+    });
+    const { llm, eventsOf } = createTestManager({ provider: primary, model: "primary-model" });
     const fallbackConfig = new FallbackConfig({
       targets: [
         { provider: primary, model: "a" },
@@ -83,32 +87,32 @@ describe("FallbackConfig with generate", () => {
 
   it("throws an error that may not move on as it is, without trying the next target", async () => {
     const invalid = new InvalidRequestError("bad tool schema", { status: 400 });
-    const primary = mock("primary", { script: [{ error: invalid }] });
-    const secondary = mock("secondary");
-    const { llm } = recordingManager(primary);
+    const primary = new MockProvider({ id: "primary", script: [{ error: invalid }] });
+    const secondary = new MockProvider({ id: "secondary" });
+    const { llm } = createTestManager({ provider: primary, model: "primary-model" });
     const fallbackConfig = new FallbackConfig({
       targets: [
         { provider: primary, model: "a" },
         { provider: secondary, model: "b" },
       ],
     });
-    const outcome = await settle(llm.generate({ prompt: "hi", fallbackConfig }));
+    const outcome = await settled(llm.generate({ prompt: "hi", fallbackConfig }));
     expect(outcome.error).toBe(invalid);
     expect(secondary.callCount).toBe(0);
   });
 
   it("never falls back on an abort", async () => {
     const controller = new AbortController();
-    const primary = mock("primary", { script: [{ text: "slow", delayMs: 1000 }] });
-    const secondary = mock("secondary");
-    const { llm } = recordingManager(primary);
+    const primary = new MockProvider({ id: "primary", script: [{ text: "slow", delayMs: 1000 }] });
+    const secondary = new MockProvider({ id: "secondary" });
+    const { llm } = createTestManager({ provider: primary, model: "primary-model" });
     const fallbackConfig = new FallbackConfig({
       targets: [
         { provider: primary, model: "a" },
         { provider: secondary, model: "b" },
       ],
     });
-    const pending = settle(llm.generate({ prompt: "hi", fallbackConfig, signal: controller.signal }));
+    const pending = settled(llm.generate({ prompt: "hi", fallbackConfig, signal: controller.signal }));
     setTimeout(() => controller.abort(), 5);
     const outcome = await pending;
     expect(AbortError.isInstance(outcome.error)).toBe(true);
@@ -117,10 +121,18 @@ describe("FallbackConfig with generate", () => {
 
   it("moves a context-length error only to a target with a larger window", async () => {
     const tooLong = new ContextLengthError("prompt too long");
-    const small = mock("small", { script: [{ error: tooLong }], modelInfo: { contextWindow: 8000 } });
-    const smaller = mock("smaller", { modelInfo: { contextWindow: 4000 } });
-    const large = mock("large", { script: [{ text: "fits" }], modelInfo: { contextWindow: 200_000 } });
-    const { llm } = recordingManager(small);
+    const small = new MockProvider({
+      id: "small",
+      script: [{ error: tooLong }],
+      modelInfo: { contextWindow: 8000 },
+    });
+    const smaller = new MockProvider({ id: "smaller", modelInfo: { contextWindow: 4000 } });
+    const large = new MockProvider({
+      id: "large",
+      script: [{ text: "fits" }],
+      modelInfo: { contextWindow: 200_000 },
+    });
+    const { llm } = createTestManager({ provider: small, model: "primary-model" });
     const fallbackConfig = new FallbackConfig({
       targets: [
         { provider: small, model: "s" },
@@ -134,19 +146,20 @@ describe("FallbackConfig with generate", () => {
   });
 
   it("fails with every attempt when no target has a larger window, saying why the others were not tried", async () => {
-    const small = mock("small", {
+    const small = new MockProvider({
+      id: "small",
       script: [{ error: new ContextLengthError("prompt too long") }],
       modelInfo: { contextWindow: 8000 },
     });
-    const unknown = mock("unknown");
-    const { llm } = recordingManager(small);
+    const unknown = new MockProvider({ id: "unknown" });
+    const { llm } = createTestManager({ provider: small, model: "primary-model" });
     const fallbackConfig = new FallbackConfig({
       targets: [
         { provider: small, model: "s" },
         { provider: unknown, model: "u" },
       ],
     });
-    const outcome = await settle(llm.generate({ prompt: "hi", fallbackConfig }));
+    const outcome = await settled(llm.generate({ prompt: "hi", fallbackConfig }));
     expect(AllProvidersFailedError.isInstance(outcome.error)).toBe(true);
     expect((outcome.error as Error).message).toBe(
       "All 2 fallback targets failed: 1. small/s: ContextLengthError: prompt too long (1 attempt); 2. unknown/u: not tried, because its context window is not known to be larger than that of small/s.",
@@ -156,10 +169,10 @@ describe("FallbackConfig with generate", () => {
 
   it("moves an authentication error only to another vendor", async () => {
     const rejected = new AuthenticationError("invalid x-api-key", { status: 401 });
-    const openaiA = mock("openai", { script: [{ error: rejected }] });
-    const openaiB = mock("openai", { script: [{ text: "same key, never" }] });
-    const anthropic = mock("anthropic", { script: [{ text: "other vendor" }] });
-    const { llm } = recordingManager(openaiA);
+    const openaiA = new MockProvider({ id: "openai", script: [{ error: rejected }] });
+    const openaiB = new MockProvider({ id: "openai", script: [{ text: "same key, never" }] });
+    const anthropic = new MockProvider({ id: "anthropic", script: [{ text: "other vendor" }] });
+    const { llm } = createTestManager({ provider: openaiA, model: "primary-model" });
     const fallbackConfig = new FallbackConfig({
       targets: [
         { provider: openaiA, model: "gpt-4o" },
@@ -174,16 +187,19 @@ describe("FallbackConfig with generate", () => {
   });
 
   it("throws AllProvidersFailedError holding every attempt when every target fails", async () => {
-    const primary = mock("primary", { script: [{ error: temporary() }] });
-    const secondary = mock("secondary", { script: [{ error: new TimeoutError("too slow") }] });
-    const { llm } = recordingManager(primary);
+    const primary = new MockProvider({ id: "primary", script: [{ error: temporary() }] });
+    const secondary = new MockProvider({
+      id: "secondary",
+      script: [{ error: new TimeoutError("too slow") }],
+    });
+    const { llm } = createTestManager({ provider: primary, model: "primary-model" });
     const fallbackConfig = new FallbackConfig({
       targets: [
         { provider: primary, model: "a" },
         { provider: secondary, model: "b" },
       ],
     });
-    const outcome = await settle(llm.generate({ prompt: "hi", retryConfig: quickRetry(), fallbackConfig }));
+    const outcome = await settled(llm.generate({ prompt: "hi", retryConfig: quickRetry(), fallbackConfig }));
     const error = outcome.error as AllProvidersFailedError;
     expect(AllProvidersFailedError.isInstance(error)).toBe(true);
     expect(error.attempts).toHaveLength(6);
@@ -197,9 +213,9 @@ describe("FallbackConfig with generate", () => {
   });
 
   it("limits each attempt with the target's attemptTimeoutMs and falls back when it hangs", async () => {
-    const hanging = mock("hanging", { script: [{ text: "late", delayMs: 5000 }] });
-    const healthy = mock("healthy", { script: [{ text: "on time" }] });
-    const { llm } = recordingManager(hanging);
+    const hanging = new MockProvider({ id: "hanging", script: [{ text: "late", delayMs: 5000 }] });
+    const healthy = new MockProvider({ id: "healthy", script: [{ text: "on time" }] });
+    const { llm } = createTestManager({ provider: hanging, model: "primary-model" });
     const fallbackConfig = new FallbackConfig({
       targets: [
         { provider: hanging, model: "h", attemptTimeoutMs: 30 },
@@ -214,9 +230,9 @@ describe("FallbackConfig with generate", () => {
   });
 
   it("ends the whole chain at its deadlineMs with a TimeoutError and tries no further target", async () => {
-    const slow = mock("slow", { script: [{ text: "late", delayMs: 5000 }] });
-    const next = mock("next");
-    const { llm } = recordingManager(slow);
+    const slow = new MockProvider({ id: "slow", script: [{ text: "late", delayMs: 5000 }] });
+    const next = new MockProvider({ id: "next" });
+    const { llm } = createTestManager({ provider: slow, model: "primary-model" });
     const fallbackConfig = new FallbackConfig({
       targets: [
         { provider: slow, model: "s" },
@@ -224,7 +240,7 @@ describe("FallbackConfig with generate", () => {
       ],
       deadlineMs: 40,
     });
-    const outcome = await settle(llm.generate({ prompt: "hi", fallbackConfig }));
+    const outcome = await settled(llm.generate({ prompt: "hi", fallbackConfig }));
     expect(TimeoutError.isInstance(outcome.error)).toBe(true);
     expect((outcome.error as Error).message).toBe(
       "The fallback chain took longer than its deadline of 40 ms.",
@@ -233,11 +249,12 @@ describe("FallbackConfig with generate", () => {
   });
 
   it("falls back on a predicate's say-so", async () => {
-    const primary = mock("primary", {
+    const primary = new MockProvider({
+      id: "primary",
       script: [{ error: new InvalidRequestError("model not found", { status: 404 }) }],
     });
-    const secondary = mock("secondary", { script: [{ text: "ok" }] });
-    const { llm } = recordingManager(primary);
+    const secondary = new MockProvider({ id: "secondary", script: [{ text: "ok" }] });
+    const { llm } = createTestManager({ provider: primary, model: "primary-model" });
     const fallbackConfig = new FallbackConfig({
       targets: [
         { provider: primary, model: "a" },
@@ -251,9 +268,9 @@ describe("FallbackConfig with generate", () => {
 
 describe("FallbackConfig with streams", () => {
   it("falls back before the first part without the consumer noticing", async () => {
-    const primary = mock("primary", { script: [{ error: temporary() }] });
-    const secondary = mock("secondary", { script: [{ text: "hello from b" }] });
-    const { llm } = recordingManager(primary);
+    const primary = new MockProvider({ id: "primary", script: [{ error: temporary() }] });
+    const secondary = new MockProvider({ id: "secondary", script: [{ text: "hello from b" }] });
+    const { llm } = createTestManager({ provider: primary, model: "primary-model" });
     const fallbackConfig = new FallbackConfig({
       targets: [
         { provider: primary, model: "a" },
@@ -268,11 +285,12 @@ describe("FallbackConfig with streams", () => {
   });
 
   it("ends in StreamInterruptedError with the parts already delivered when the stream breaks after its first part", async () => {
-    const primary = mock("primary", {
+    const primary = new MockProvider({
+      id: "primary",
       script: [{ text: "one two three four", failAfterParts: 3, error: temporary() }],
     });
-    const secondary = mock("secondary", { script: [{ text: "never" }] });
-    const { llm } = recordingManager(primary);
+    const secondary = new MockProvider({ id: "secondary", script: [{ text: "never" }] });
+    const { llm } = createTestManager({ provider: primary, model: "primary-model" });
     const fallbackConfig = new FallbackConfig({
       targets: [
         { provider: primary, model: "a" },
@@ -289,11 +307,12 @@ describe("FallbackConfig with streams", () => {
   });
 
   it("with restartStream restarts on the next target after the partial parts", async () => {
-    const primary = mock("primary", {
+    const primary = new MockProvider({
+      id: "primary",
       script: [{ text: "one two three", failAfterParts: 2, error: temporary() }],
     });
-    const secondary = mock("secondary", { script: [{ text: "fresh answer" }] });
-    const { llm, eventsOf } = recordingManager(primary);
+    const secondary = new MockProvider({ id: "secondary", script: [{ text: "fresh answer" }] });
+    const { llm, eventsOf } = createTestManager({ provider: primary, model: "primary-model" });
     const fallbackConfig = new FallbackConfig({
       targets: [
         { provider: primary, model: "a" },

@@ -6,9 +6,9 @@ import {
   TemporaryError,
   unregisterProvider,
 } from "@ffc/core";
+import { createTestManager, MockProvider, settled } from "@ffc/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { FallbackConfig } from "./fallback-config";
-import { mock, recordingManager, settle } from "./test-helpers";
 
 function configErrorOf(make: () => unknown): ConfigError {
   try {
@@ -125,23 +125,34 @@ describe("FallbackConfig options", () => {
         'Provider "vertex" needs the package @acme/ffc-vertex, which is not installed. Run: npm install @acme/ffc-vertex',
       );
     });
-    const healthy = mock("primary", { script: [{ text: "fine" }] });
+    const healthy = new MockProvider({ id: "primary", script: [{ text: "fine" }] });
     const healthyChain = new FallbackConfig({
       providers: [healthy, "vertex"],
       models: ["a", "gemini-2.5-pro"],
     });
     // A healthy primary never loads the fallback's package (ids resolve lazily).
     expect(
-      (await recordingManager(healthy).llm.generate({ prompt: "hi", fallbackConfig: healthyChain })).text,
+      (
+        await createTestManager({ provider: healthy, model: "primary-model" }).llm.generate({
+          prompt: "hi",
+          fallbackConfig: healthyChain,
+        })
+      ).text,
     ).toBe("fine");
 
-    const failing = mock("primary", { script: [{ error: new TemporaryError("overloaded") }] });
+    const failing = new MockProvider({
+      id: "primary",
+      script: [{ error: new TemporaryError("overloaded") }],
+    });
     const failingChain = new FallbackConfig({
       providers: [failing, "vertex"],
       models: ["a", "gemini-2.5-pro"],
     });
-    const outcome = await settle(
-      recordingManager(failing).llm.generate({ prompt: "hi", fallbackConfig: failingChain }),
+    const outcome = await settled(
+      createTestManager({ provider: failing, model: "primary-model" }).llm.generate({
+        prompt: "hi",
+        fallbackConfig: failingChain,
+      }),
     );
     expect(ProviderNotInstalledError.isInstance(outcome.error)).toBe(true);
     expect((outcome.error as Error).message).toMatch(/npm install @acme\/ffc-vertex/);

@@ -8,10 +8,10 @@ import {
   TimeoutError,
 } from "@ffc/core";
 import { RetryConfig } from "@ffc/retry";
-import { openaiErrorReply } from "@ffc/testing";
+import { createTestManager, openaiErrorReply } from "@ffc/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FallbackConfig } from "./fallback-config";
-import { openaiThenAnthropic, startWireBench, type WireBench, wireManager } from "./fault-wire-setup";
+import { openaiThenAnthropic, startWireBench, type WireBench } from "./test-support/wire-bench";
 
 let bench: WireBench;
 const quickRetry = () => new RetryConfig({ maxRetries: 2, initialDelayMs: 1, maxDelayMs: 5 });
@@ -71,7 +71,7 @@ describe("fallback through the real OpenAI and Anthropic SDKs", () => {
 
   it("falls back when a hang hits the attempt timeout", async () => {
     bench.openaiServer.enqueue({ kind: "hang" });
-    const { llm } = wireManager(bench);
+    const { llm } = createTestManager({ provider: bench.openai, model: "gpt-4o" });
     const [openai, anthropic] = openaiThenAnthropic(bench);
     const fallbackConfig = new FallbackConfig({
       targets: [{ ...openai!, attemptTimeoutMs: 200 }, anthropic!],
@@ -84,7 +84,7 @@ describe("fallback through the real OpenAI and Anthropic SDKs", () => {
 
   it("does not retry a 401 and falls back to the other vendor", async () => {
     bench.openaiServer.enqueue(openaiErrorReply("authentication"));
-    const { llm, eventsOf } = wireManager(bench);
+    const { llm, eventsOf } = createTestManager({ provider: bench.openai, model: "gpt-4o" });
     const fallbackConfig = new FallbackConfig({ targets: openaiThenAnthropic(bench) });
     const result = await llm.generate({ prompt: "hi", retryConfig: quickRetry(), fallbackConfig });
     expect(result.provider).toBe("anthropic");
@@ -98,7 +98,7 @@ describe("fallback through the real OpenAI and Anthropic SDKs", () => {
 
   it("does not retry an exhausted quota but moves on to the other vendor", async () => {
     bench.openaiServer.enqueue(openaiErrorReply("quota-exhausted"));
-    const { llm } = wireManager(bench);
+    const { llm } = createTestManager({ provider: bench.openai, model: "gpt-4o" });
     const fallbackConfig = new FallbackConfig({ targets: openaiThenAnthropic(bench) });
     const result = await llm.generate({ prompt: "hi", retryConfig: quickRetry(), fallbackConfig });
     expect(result.provider).toBe("anthropic");
@@ -109,7 +109,7 @@ describe("fallback through the real OpenAI and Anthropic SDKs", () => {
   it("opens the breaker after the configured failures, skips OpenAI during cooldown, and closes after a successful probe", async () => {
     const overloaded = () => openaiErrorReply("overloaded");
     bench.openaiServer.enqueue(overloaded(), overloaded());
-    const { llm, eventsOf } = wireManager(bench);
+    const { llm, eventsOf } = createTestManager({ provider: bench.openai, model: "gpt-4o" });
     const fallbackConfig = new FallbackConfig({
       targets: openaiThenAnthropic(bench),
       breaker: { failureThreshold: 2, cooldownMs: 300 },

@@ -2,13 +2,15 @@ import { AbortError, RateLimitError, StreamInterruptedError, TemporaryError } fr
 import { RetryConfig } from "@ffc/retry";
 import {
   anthropicStreamErrorReply,
+  createTestManager,
   openaiChatChunks,
   openaiChatInBandError,
   openaiErrorReply,
 } from "@ffc/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FallbackConfig } from "./fallback-config";
-import { startWireBench, type WireBench, wireManager } from "./fault-wire-setup";
+import { readStream } from "./test-support/read-stream";
+import { startWireBench, type WireBench } from "./test-support/wire-bench";
 
 let bench: WireBench;
 const quickRetry = (maxRetries = 3) => new RetryConfig({ maxRetries, initialDelayMs: 1, maxDelayMs: 5 });
@@ -24,20 +26,10 @@ beforeEach(() => {
   bench.anthropicServer.reset();
 });
 
-async function readText(stream: AsyncIterable<{ type: string; text?: string }>) {
-  const texts: string[] = [];
-  try {
-    for await (const part of stream) if (part.type === "text-delta") texts.push(part.text ?? "");
-    return { texts };
-  } catch (error) {
-    return { texts, error };
-  }
-}
-
 describe("retry through the real OpenAI and Anthropic SDKs", () => {
   it("waits for retry-after: 1 after a 429 and sends exactly two requests", async () => {
     bench.openaiServer.enqueue(openaiErrorReply("rate-limit", { retryAfterSeconds: 1 }));
-    const { llm, eventsOf } = wireManager(bench);
+    const { llm, eventsOf } = createTestManager({ provider: bench.openai, model: "gpt-4o" });
     const result = await llm.generate({ prompt: "hello", retryConfig: quickRetry() });
     expect(result.text).toBe("You said: hello");
     const [first, second] = bench.openaiServer.requests;
@@ -49,7 +41,7 @@ describe("retry through the real OpenAI and Anthropic SDKs", () => {
 
   it("retries a connection reset as a temporary error", async () => {
     bench.openaiServer.enqueue({ kind: "reset" });
-    const { llm, eventsOf } = wireManager(bench);
+    const { llm, eventsOf } = createTestManager({ provider: bench.openai, model: "gpt-4o" });
     const result = await llm.generate({ prompt: "again", retryConfig: quickRetry() });
     expect(result.text).toBe("You said: again");
     expect(bench.openaiServer.requests).toHaveLength(2);
@@ -58,8 +50,8 @@ describe("retry through the real OpenAI and Anthropic SDKs", () => {
 
   it("types an OpenAI error event sent after HTTP 200 and retries it before the first part", async () => {
     bench.openaiServer.enqueue(openaiChatInBandError("gpt-4o", "server"));
-    const { llm, eventsOf } = wireManager(bench);
-    const read = await readText(llm.stream({ prompt: "stream me", retryConfig: quickRetry() }));
+    const { llm, eventsOf } = createTestManager({ provider: bench.openai, model: "gpt-4o" });
+    const read = await readStream(llm.stream({ prompt: "stream me", retryConfig: quickRetry() }));
     expect(read.error).toBeUndefined();
     expect(read.texts.join("")).toBe("You said: stream me");
     expect(bench.openaiServer.requests).toHaveLength(2);
@@ -68,11 +60,11 @@ describe("retry through the real OpenAI and Anthropic SDKs", () => {
 
   it("types an Anthropic overloaded event sent after HTTP 200 and retries it", async () => {
     bench.anthropicServer.enqueue(anthropicStreamErrorReply({ model: "claude-haiku-4-5" }));
-    const { llm, eventsOf } = wireManager(bench);
+    const { llm, eventsOf } = createTestManager({ provider: bench.openai, model: "gpt-4o" });
     const fallbackConfig = new FallbackConfig({
       targets: [{ provider: bench.anthropic, model: "claude-haiku-4-5" }],
     });
-    const read = await readText(
+    const read = await readStream(
       llm.stream({ prompt: "stream me", retryConfig: quickRetry(), fallbackConfig }),
     );
     expect(read.error).toBeUndefined();
@@ -85,8 +77,8 @@ describe("retry through the real OpenAI and Anthropic SDKs", () => {
     // A role chunk (no part), then three text chunks, then the connection dies.
     const events = openaiChatChunks({ model: "gpt-4o", chunks: ["one ", "two ", "three ", "four ", "five"] });
     bench.openaiServer.enqueue({ kind: "sse", events, cutAfterEvents: 4 });
-    const { llm } = wireManager(bench);
-    const read = await readText(llm.stream({ prompt: "count", retryConfig: quickRetry() }));
+    const { llm } = createTestManager({ provider: bench.openai, model: "gpt-4o" });
+    const read = await readStream(llm.stream({ prompt: "count", retryConfig: quickRetry() }));
     const error = read.error as StreamInterruptedError;
     expect(StreamInterruptedError.isInstance(error)).toBe(true);
     expect(error.parts).toEqual([
@@ -100,7 +92,7 @@ describe("retry through the real OpenAI and Anthropic SDKs", () => {
 
   it("does not retry an exhausted quota", async () => {
     bench.openaiServer.enqueue(openaiErrorReply("quota-exhausted"));
-    const { llm, eventsOf } = wireManager(bench);
+    const { llm, eventsOf } = createTestManager({ provider: bench.openai, model: "gpt-4o" });
     const outcome = await llm
       .generate({ prompt: "hi", retryConfig: quickRetry() })
       .catch((error: unknown) => error);
@@ -113,7 +105,7 @@ describe("retry through the real OpenAI and Anthropic SDKs", () => {
   it("ends a backoff wait with AbortError within 50 ms of the abort and sends no further request", async () => {
     bench.openaiServer.enqueue(openaiErrorReply("overloaded"));
     const controller = new AbortController();
-    const { llm } = wireManager(bench);
+    const { llm } = createTestManager({ provider: bench.openai, model: "gpt-4o" });
     let abortedAt = 0;
     llm.on("retry-scheduled", () => {
       setTimeout(() => {

@@ -1,7 +1,7 @@
 import type { AssistantMessage } from "@ffc/core";
 import { createGoogleServer, readGoogleCassette } from "@ffc/testing";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { collect, transports } from "./test-targets";
+import { collect, transports } from "./test-support/google-transports";
 
 // pydantic-ai VCR cassettes recorded against the real Gemini API (see fixtures/SOURCES.md).
 const server = await createGoogleServer();

@@ -2,7 +2,7 @@ import { AbortError } from "@ffc/core";
 import { createGoogleServer, googleServerError } from "@ffc/testing";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { estimateRequestTokens } from "./count-tokens";
-import { failure, transports, userRequest } from "./test-targets";
+import { failure, transports, userRequest } from "./test-support/google-transports";
 
 const server = await createGoogleServer();
 afterAll(() => server.close());

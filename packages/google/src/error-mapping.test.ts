@@ -23,7 +23,7 @@ import {
   googleTextStream,
 } from "@ffc/testing";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { collect, failure, transports, userRequest } from "./test-targets";
+import { collect, failure, transports, userRequest } from "./test-support/google-transports";
 
 const server = await createGoogleServer();
 afterAll(() => server.close());

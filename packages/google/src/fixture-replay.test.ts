@@ -1,7 +1,7 @@
 import { FFCError, InvalidRequestError, RateLimitError } from "@ffc/core";
 import { createGoogleServer, googleFixtureReply } from "@ffc/testing";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { collect, failure, transports, userRequest } from "./test-targets";
+import { collect, failure, transports, userRequest } from "./test-support/google-transports";
 
 // Expected figures are worked out by hand from each recorded file: inputTokens = promptTokenCount,
 // outputTokens = candidatesTokenCount + thoughtsTokenCount, reasoningTokens = thoughtsTokenCount.

@@ -3,7 +3,7 @@ import { isLanguageProvider, SPECIFICATION_VERSION } from "@ffc/core/provider";
 import { createGoogleServer } from "@ffc/testing";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createGoogle, createProvider, google } from "./google-provider";
-import { collect, failure, testApiKey, userRequest } from "./test-targets";
+import { collect, failure, testApiKey, userRequest } from "./test-support/google-transports";
 
 const server = await createGoogleServer();
 afterAll(() => server.close());

@@ -3,7 +3,7 @@ import { createGoogleServer, googleFixtureReply, googleRateLimitError } from "@f
 import { GoogleGenerativeAI } from "@google/generative-ai";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createGoogle } from "./google-provider";
-import { collect, failure, testApiKey, userRequest } from "./test-targets";
+import { collect, failure, testApiKey, userRequest } from "./test-support/google-transports";
 
 const server = await createGoogleServer({ apiKey: testApiKey });
 afterAll(() => server.close());

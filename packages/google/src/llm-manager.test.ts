@@ -2,7 +2,7 @@ import { LLMManager, Provider, unregisterProvider } from "@ffc/core";
 import { createGoogleServer } from "@ffc/testing";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createGoogle } from "./google-provider";
-import { testApiKey } from "./test-targets";
+import { testApiKey } from "./test-support/google-transports";
 
 const server = await createGoogleServer({ apiKey: testApiKey, text: "Paris is the capital of France." });
 afterAll(() => server.close());

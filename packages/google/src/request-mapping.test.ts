@@ -1,7 +1,7 @@
 import { InvalidRequestError, type LanguageRequest } from "@ffc/core";
 import { createGoogleServer, googleWireAdapter } from "@ffc/testing";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { failure, testApiKey, transports } from "./test-targets";
+import { failure, testApiKey, transports } from "./test-support/google-transports";
 
 const server = await createGoogleServer();
 afterAll(() => server.close());

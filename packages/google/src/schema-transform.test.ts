@@ -9,7 +9,7 @@ import {
   schemaNodes,
 } from "../../core/src/test-support/random-json-schema";
 import { toGeminiSchema } from "./schema-transform";
-import { transports } from "./test-targets";
+import { transports } from "./test-support/google-transports";
 
 const server = await createGoogleServer();
 afterAll(() => server.close());

@@ -8,7 +8,7 @@ import {
 } from "@ffc/testing";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createGoogle } from "./google-provider";
-import { collect, failure, testApiKey, transports, userRequest } from "./test-targets";
+import { collect, failure, testApiKey, transports, userRequest } from "./test-support/google-transports";
 
 const server = await createGoogleServer();
 afterAll(() => server.close());

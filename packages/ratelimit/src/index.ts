@@ -7,10 +7,5 @@ export {
   type VendorLimitState,
   type VendorRateLimitState,
 } from "./parse-rate-limit-headers";
-export {
-  type RateLimitStoreFactory,
-  rateLimitStoreConformanceChecks,
-  type StoreConformanceCheck,
-} from "./rate-limit-store-conformance";
 export { RateLimiter } from "./rate-limiter";
 export type { OnLimit, RateLimiterOptions, RateLimitRule } from "./rate-limiter-options";

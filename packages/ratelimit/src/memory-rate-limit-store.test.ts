@@ -1,6 +1,6 @@
+import { rateLimitStoreConformanceChecks } from "@ffc/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { MemoryRateLimitStore } from "./memory-rate-limit-store";
-import { rateLimitStoreConformanceChecks } from "./rate-limit-store-conformance";
 
 describe("MemoryRateLimitStore conformance", () => {
   for (const check of rateLimitStoreConformanceChecks(() => new MemoryRateLimitStore()))

@@ -4,7 +4,7 @@ import { promisify } from "node:util";
 import { BudgetManager } from "@ffc/budget";
 import { describe, expect, it } from "vitest";
 import { RedisBudgetStore } from "./redis-budget-store";
-import { testRedisUrl, uniquePrefix } from "./redis-test-environment";
+import { testRedisUrl, uniquePrefix } from "./test-support/redis-test-environment";
 
 const run = promisify(execFile);
 const worker = fileURLToPath(new URL("./test-support/budget-worker.mjs", import.meta.url));

@@ -1,8 +1,8 @@
-import { budgetStoreConformanceChecks } from "@ffc/budget";
+import { budgetStoreConformanceChecks } from "@ffc/testing";
 import { describe, expect, it } from "vitest";
 import { RedisBudgetStore } from "./redis-budget-store";
 import { hashTagOf } from "./redis-keys";
-import { testClusterNodes, testRedisUrl, uniquePrefix } from "./redis-test-environment";
+import { testClusterNodes, testRedisUrl, uniquePrefix } from "./test-support/redis-test-environment";
 
 describe("RedisBudgetStore conformance on a standalone server", () => {
   const keyPrefix = uniquePrefix("budget");

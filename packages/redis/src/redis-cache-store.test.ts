@@ -1,10 +1,10 @@
-import { cacheStoreConformanceChecks, ResponseCache } from "@ffc/cache";
+import { ResponseCache } from "@ffc/cache";
 import { ConfigError, LLMManager } from "@ffc/core";
-import { MockProvider } from "@ffc/testing";
+import { cacheStoreConformanceChecks, MockProvider } from "@ffc/testing";
 import { describe, expect, it } from "vitest";
 import { RedisCacheStore } from "./redis-cache-store";
 import type { RedisConnectionOptions } from "./redis-connection";
-import { testClusterNodes, testRedisUrl, uniquePrefix } from "./redis-test-environment";
+import { testClusterNodes, testRedisUrl, uniquePrefix } from "./test-support/redis-test-environment";
 
 const deployments: Array<[string, () => RedisConnectionOptions]> = [
   ["standalone Redis", () => ({ url: testRedisUrl })],

@@ -2,7 +2,7 @@ import { ConfigError } from "@ffc/core";
 import { Redis } from "ioredis";
 import { describe, expect, it } from "vitest";
 import { createRedisClient, parseClusterNodes, parseRedisUrl } from "./redis-connection";
-import { testClusterNodes, testRedisUrl } from "./redis-test-environment";
+import { testClusterNodes, testRedisUrl } from "./test-support/redis-test-environment";
 
 describe("createRedisClient", () => {
   it("connects to a standalone server from a redis:// URL", async () => {

@@ -1,10 +1,10 @@
 import { ConfigError, LLMManager, RateLimitError } from "@ffc/core";
-import { RateLimiter, rateLimitStoreConformanceChecks } from "@ffc/ratelimit";
-import { MockProvider } from "@ffc/testing";
+import { RateLimiter } from "@ffc/ratelimit";
+import { MockProvider, rateLimitStoreConformanceChecks } from "@ffc/testing";
 import { describe, expect, it } from "vitest";
 import type { RedisConnectionOptions } from "./redis-connection";
 import { RedisRateLimitStore } from "./redis-rate-limit-store";
-import { testClusterNodes, testRedisUrl, uniquePrefix } from "./redis-test-environment";
+import { testClusterNodes, testRedisUrl, uniquePrefix } from "./test-support/redis-test-environment";
 
 const deployments: Array<[string, () => RedisConnectionOptions]> = [
   ["standalone Redis", () => ({ url: testRedisUrl })],

@@ -1,9 +1,9 @@
 import { ConfigError } from "@ffc/core";
-import { usageStoreConformanceChecks } from "@ffc/tracking";
+import { usageStoreConformanceChecks } from "@ffc/testing";
 import { describe, expect, it } from "vitest";
 import type { RedisConnectionOptions } from "./redis-connection";
-import { testClusterNodes, testRedisUrl, uniquePrefix } from "./redis-test-environment";
 import { RedisUsageStore } from "./redis-usage-store";
+import { testClusterNodes, testRedisUrl, uniquePrefix } from "./test-support/redis-test-environment";
 
 const deployments: Array<[string, () => RedisConnectionOptions]> = [
   ["standalone Redis", () => ({ url: testRedisUrl })],

@@ -1,8 +1,8 @@
 import { TemporaryError } from "@ffc/core";
+import { createTestManager, settled } from "@ffc/testing";
 import { describe, expect, it } from "vitest";
 import { RetryBudget } from "./retry-budget";
 import { RetryConfig } from "./retry-config";
-import { scriptedManager, settle } from "./test-helpers";
 
 describe("RetryBudget", () => {
   it("allows ratio × calls plus the reserve within the window", () => {
@@ -33,8 +33,8 @@ describe("RetryBudget", () => {
 
   it("keeps an outage from multiplying traffic: requests stay near calls × (1 + ratio)", async () => {
     const calls = 200;
-    const withoutBudget = scriptedManager([{ error: new TemporaryError("down") }]);
-    const withBudget = scriptedManager([{ error: new TemporaryError("down") }]);
+    const withoutBudget = createTestManager({ steps: [{ error: new TemporaryError("down") }] });
+    const withBudget = createTestManager({ steps: [{ error: new TemporaryError("down") }] });
     const unbounded = new RetryConfig({ maxRetries: 3, initialDelayMs: 0, retryBudget: false });
     const bounded = new RetryConfig({
       maxRetries: 3,
@@ -42,8 +42,8 @@ describe("RetryBudget", () => {
       retryBudget: { ratio: 0.2, minRetriesPerSecond: 1, windowMs: 10_000 },
     });
     for (let call = 0; call < calls; call += 1) {
-      await settle(withoutBudget.llm.generate({ prompt: "hi", retryConfig: unbounded }));
-      await settle(withBudget.llm.generate({ prompt: "hi", retryConfig: bounded }));
+      await settled(withoutBudget.llm.generate({ prompt: "hi", retryConfig: unbounded }));
+      await settled(withBudget.llm.generate({ prompt: "hi", retryConfig: bounded }));
     }
     expect(withoutBudget.provider.callCount).toBe(calls * 4);
     // 0.2 × 200 calls = 40 retries, plus a reserve of 1/s × 10 s.

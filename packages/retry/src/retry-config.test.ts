@@ -6,11 +6,10 @@ import {
   TemporaryError,
   TimeoutError,
 } from "@ffc/core";
-import { MockProvider } from "@ffc/testing";
+import { createTestManager, MockProvider, settled } from "@ffc/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { RetryBudget } from "./retry-budget";
 import { RetryConfig } from "./retry-config";
-import { scriptedManager, settle } from "./test-helpers";
 
 const temporary = () => new TemporaryError("overloaded", { status: 529 });
 const quick = { initialDelayMs: 1, maxDelayMs: 1, jitter: "none" } as const;
@@ -21,7 +20,7 @@ afterEach(() => {
 
 describe("RetryConfig with generate", () => {
   it("retries a temporary error and returns the next attempt's result", async () => {
-    const { llm, provider } = scriptedManager([{ error: temporary() }, { text: "recovered" }]);
+    const { llm, provider } = createTestManager({ steps: [{ error: temporary() }, { text: "recovered" }] });
     const result = await llm.generate({ prompt: "hi", retryConfig: new RetryConfig(quick) });
     expect(result.text).toBe("recovered");
     expect(provider.callCount).toBe(2);
@@ -35,13 +34,15 @@ describe("RetryConfig with generate", () => {
       backoffFactor: 1.5,
       errorsToRetry: [RateLimitError, TemporaryError],
     });
-    const limited = scriptedManager([{ error: new RateLimitError("slow down") }, { text: "ok" }]);
-    const pending = settle(limited.llm.generate({ prompt: "hi", retryConfig }));
+    const limited = createTestManager({
+      steps: [{ error: new RateLimitError("slow down") }, { text: "ok" }],
+    });
+    const pending = settled(limited.llm.generate({ prompt: "hi", retryConfig }));
     await vi.runAllTimersAsync();
     expect((await pending).value?.text).toBe("ok");
 
-    const timedOut = scriptedManager([{ error: new TimeoutError("slow") }, { text: "ok" }]);
-    const failed = await settle(timedOut.llm.generate({ prompt: "hi", retryConfig }));
+    const timedOut = createTestManager({ steps: [{ error: new TimeoutError("slow") }, { text: "ok" }] });
+    const failed = await settled(timedOut.llm.generate({ prompt: "hi", retryConfig }));
     expect(TimeoutError.isInstance(failed.error)).toBe(true);
     expect(timedOut.provider.callCount).toBe(1);
     expect(timedOut.eventsOf("retry-give-up")[0]?.reason).toMatch(
@@ -50,8 +51,8 @@ describe("RetryConfig with generate", () => {
   });
 
   it("gives up after maxRetries with the last error and a retries-exhausted event", async () => {
-    const { llm, provider, eventsOf } = scriptedManager([{ error: temporary() }]);
-    const failed = await settle(
+    const { llm, provider, eventsOf } = createTestManager({ steps: [{ error: temporary() }] });
+    const failed = await settled(
       llm.generate({ prompt: "hi", retryConfig: new RetryConfig({ ...quick, maxRetries: 2 }) }),
     );
     expect(TemporaryError.isInstance(failed.error)).toBe(true);
@@ -64,16 +65,16 @@ describe("RetryConfig with generate", () => {
   });
 
   it("sends one request only when maxRetries is 0", async () => {
-    const { llm, provider } = scriptedManager([{ error: temporary() }, { text: "never" }]);
-    await settle(llm.generate({ prompt: "hi", retryConfig: new RetryConfig({ maxRetries: 0 }) }));
+    const { llm, provider } = createTestManager({ steps: [{ error: temporary() }, { text: "never" }] });
+    await settled(llm.generate({ prompt: "hi", retryConfig: new RetryConfig({ maxRetries: 0 }) }));
     expect(provider.callCount).toBe(1);
   });
 
   it("waits for retry-after before the second attempt", async () => {
     vi.useFakeTimers();
     const hinted = new RateLimitError("slow down", { retryAfterMs: 2000 });
-    const { llm, provider, eventsOf } = scriptedManager([{ error: hinted }, { text: "ok" }]);
-    const pending = settle(
+    const { llm, provider, eventsOf } = createTestManager({ steps: [{ error: hinted }, { text: "ok" }] });
+    const pending = settled(
       llm.generate({ prompt: "hi", retryConfig: new RetryConfig({ initialDelayMs: 10, jitter: "none" }) }),
     );
     await vi.advanceTimersByTimeAsync(1999);
@@ -86,7 +87,7 @@ describe("RetryConfig with generate", () => {
 
   it("keeps the backoff delay when it is longer than the vendor's hint", async () => {
     const hinted = new RateLimitError("slow down", { retryAfterMs: 1 });
-    const { llm, eventsOf } = scriptedManager([{ error: hinted }, { text: "ok" }]);
+    const { llm, eventsOf } = createTestManager({ steps: [{ error: hinted }, { text: "ok" }] });
     await llm.generate({
       prompt: "hi",
       retryConfig: new RetryConfig({ initialDelayMs: 30, jitter: "none" }),
@@ -96,8 +97,8 @@ describe("RetryConfig with generate", () => {
 
   it("gives up at once when retry-after is longer than maxRetryAfterMs, saying why", async () => {
     const hinted = new RateLimitError("slow down", { retryAfterMs: 120_000 });
-    const { llm, provider, eventsOf } = scriptedManager([{ error: hinted }, { text: "ok" }]);
-    const failed = await settle(
+    const { llm, provider, eventsOf } = createTestManager({ steps: [{ error: hinted }, { text: "ok" }] });
+    const failed = await settled(
       llm.generate({ prompt: "hi", retryConfig: new RetryConfig({ maxRetryAfterMs: 60_000 }) }),
     );
     expect(failed.error).toBe(hinted);
@@ -110,7 +111,7 @@ describe("RetryConfig with generate", () => {
 
   it("ignores retry-after hints when respectRetryAfter is false", async () => {
     const hinted = new RateLimitError("slow down", { retryAfterMs: 120_000 });
-    const { llm, eventsOf } = scriptedManager([{ error: hinted }, { text: "ok" }]);
+    const { llm, eventsOf } = createTestManager({ steps: [{ error: hinted }, { text: "ok" }] });
     const result = await llm.generate({
       prompt: "hi",
       retryConfig: new RetryConfig({ ...quick, respectRetryAfter: false }),
@@ -121,8 +122,8 @@ describe("RetryConfig with generate", () => {
 
   it("does not retry an exhausted quota even though RateLimitError is listed", async () => {
     const quota = new RateLimitError("insufficient_quota", { quotaExhausted: true });
-    const { llm, provider, eventsOf } = scriptedManager([{ error: quota }, { text: "ok" }]);
-    const failed = await settle(
+    const { llm, provider, eventsOf } = createTestManager({ steps: [{ error: quota }, { text: "ok" }] });
+    const failed = await settled(
       llm.generate({
         prompt: "hi",
         retryConfig: new RetryConfig({ ...quick, errorsToRetry: [RateLimitError] }),
@@ -136,8 +137,10 @@ describe("RetryConfig with generate", () => {
   });
 
   it("never retries an AbortError, even with a predicate that accepts everything", async () => {
-    const { llm, provider } = scriptedManager([{ error: new AbortError("stopped") }, { text: "ok" }]);
-    const failed = await settle(
+    const { llm, provider } = createTestManager({
+      steps: [{ error: new AbortError("stopped") }, { text: "ok" }],
+    });
+    const failed = await settled(
       llm.generate({ prompt: "hi", retryConfig: new RetryConfig({ ...quick, errorsToRetry: () => true }) }),
     );
     expect(AbortError.isInstance(failed.error)).toBe(true);
@@ -145,7 +148,9 @@ describe("RetryConfig with generate", () => {
   });
 
   it("retries any error a predicate accepts, including plain errors", async () => {
-    const { llm, provider } = scriptedManager([{ error: new Error("flaky socket") }, { text: "ok" }]);
+    const { llm, provider } = createTestManager({
+      steps: [{ error: new Error("flaky socket") }, { text: "ok" }],
+    });
     const retryConfig = new RetryConfig({
       ...quick,
       errorsToRetry: (error) => String(error).includes("flaky"),
@@ -163,7 +168,7 @@ describe("RetryConfig with generate", () => {
       [Symbol.for("ffc.error.TemporaryError")]: true,
     });
     expect(foreign instanceof TemporaryError).toBe(false);
-    const { llm, provider } = scriptedManager([{ error: foreign }, { text: "ok" }]);
+    const { llm, provider } = createTestManager({ steps: [{ error: foreign }, { text: "ok" }] });
     await llm.generate({
       prompt: "hi",
       retryConfig: new RetryConfig({ ...quick, errorsToRetry: [TemporaryError] }),
@@ -174,8 +179,10 @@ describe("RetryConfig with generate", () => {
   it("stops a pending wait at once when the call is aborted and sends nothing more", async () => {
     vi.useFakeTimers();
     const controller = new AbortController();
-    const { llm, provider, eventsOf } = scriptedManager([{ error: temporary() }, { text: "never" }]);
-    const pending = settle(
+    const { llm, provider, eventsOf } = createTestManager({
+      steps: [{ error: temporary() }, { text: "never" }],
+    });
+    const pending = settled(
       llm.generate({
         prompt: "hi",
         signal: controller.signal,
@@ -194,8 +201,8 @@ describe("RetryConfig with generate", () => {
 
   it("ends a wait that outlives the call's deadline with a TimeoutError", async () => {
     vi.useFakeTimers();
-    const { llm, provider } = scriptedManager([{ error: temporary() }, { text: "never" }]);
-    const pending = settle(
+    const { llm, provider } = createTestManager({ steps: [{ error: temporary() }, { text: "never" }] });
+    const pending = settled(
       llm.generate({
         prompt: "hi",
         deadlineMs: 50,
@@ -220,13 +227,11 @@ describe("RetryConfig with generate", () => {
     // The reserve allows one retry in the window, and the ratio adds none.
     const budget = new RetryBudget({ ratio: 0, minRetriesPerSecond: 0.1, windowMs: 10_000 });
     const retryConfig = new RetryConfig({ ...quick, retryBudget: budget });
-    const { llm, provider, eventsOf } = scriptedManager([
-      { error: temporary() },
-      { text: "first" },
-      { error: temporary() },
-    ]);
+    const { llm, provider, eventsOf } = createTestManager({
+      steps: [{ error: temporary() }, { text: "first" }, { error: temporary() }],
+    });
     expect((await llm.generate({ prompt: "hi", retryConfig })).text).toBe("first");
-    const failed = await settle(llm.generate({ prompt: "hi", retryConfig }));
+    const failed = await settled(llm.generate({ prompt: "hi", retryConfig }));
     expect(TemporaryError.isInstance(failed.error)).toBe(true);
     expect(provider.callCount).toBe(3);
     expect(eventsOf("retry-give-up")[0]?.reason).toBe(
@@ -237,7 +242,9 @@ describe("RetryConfig with generate", () => {
 
 describe("RetryConfig with streams", () => {
   it("retries a stream that fails before its first part", async () => {
-    const { llm, provider } = scriptedManager([{ error: temporary() }, { text: "hello stream" }]);
+    const { llm, provider } = createTestManager({
+      steps: [{ error: temporary() }, { text: "hello stream" }],
+    });
     const stream = llm.stream({ prompt: "hi", retryConfig: new RetryConfig(quick) });
     let text = "";
     for await (const delta of stream.text) text += delta;
@@ -246,13 +253,12 @@ describe("RetryConfig with streams", () => {
   });
 
   it("does not retry a stream that failed after its first part and hands back the partial output", async () => {
-    const { llm, provider, eventsOf } = scriptedManager([
-      { text: "one two three four", failAfterParts: 2, error: temporary() },
-      { text: "never" },
-    ]);
+    const { llm, provider, eventsOf } = createTestManager({
+      steps: [{ text: "one two three four", failAfterParts: 2, error: temporary() }, { text: "never" }],
+    });
     const stream = llm.stream({ prompt: "hi", retryConfig: new RetryConfig(quick) });
     const seen: string[] = [];
-    const outcome = await settle(
+    const outcome = await settled(
       (async () => {
         for await (const delta of stream.text) seen.push(delta);
       })(),

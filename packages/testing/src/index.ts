@@ -1,8 +1,10 @@
-export {
-  type ConformanceCheck,
-  conformanceApiKey,
-  providerConformanceChecks,
-} from "./conformance/provider-conformance";
+export { breakerStoreConformanceChecks } from "./conformance/breaker-store-conformance";
+export { budgetStoreConformanceChecks } from "./conformance/budget-store-conformance";
+export { cacheStoreConformanceChecks } from "./conformance/cache-store-conformance";
+export type { CheckKey, ConformanceCheck, StoreFactory } from "./conformance/conformance-check";
+export { conformanceApiKey, providerConformanceChecks } from "./conformance/provider-conformance";
+export { rateLimitStoreConformanceChecks } from "./conformance/rate-limit-store-conformance";
+export { usageStoreConformanceChecks } from "./conformance/usage-store-conformance";
 export type {
   ConformanceTarget,
   ScriptedErrorKind,
@@ -115,4 +117,8 @@ export type {
   SseEvent,
   SseReply,
 } from "./fake-server/reply";
+export { createTestManager, type TestManager, type TestManagerOptions } from "./manager/create-test-manager";
+export { type RecordedEvents, recordEvents } from "./manager/record-events";
+export { type PolicyRun, type RunPolicyOptions, runPolicy } from "./manager/run-policy";
+export { type Settled, settled } from "./manager/settled";
 export { MockProvider, type MockProviderOptions, type MockStep } from "./mock-provider";

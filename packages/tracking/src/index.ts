@@ -2,6 +2,5 @@ export { type ModelPrice, type PriceTable, priceUsage, promptCacheSavings } from
 export { MemoryUsageStore, type MemoryUsageStoreOptions } from "./memory-usage-store";
 export { TokenTracker, type TokenTrackerOptions } from "./token-tracker";
 export type { UsageReport } from "./usage-ledger";
-export { type UsageStoreCheck, usageStoreConformanceChecks } from "./usage-store-conformance";
 export type { UsageSummary } from "./usage-summary";
 export { formatUsageTable } from "./usage-table";

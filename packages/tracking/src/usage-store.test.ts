@@ -1,9 +1,8 @@
 import { LLMManager } from "@ffc/core";
-import { MockProvider } from "@ffc/testing";
+import { MockProvider, usageStoreConformanceChecks } from "@ffc/testing";
 import { describe, expect, it } from "vitest";
 import { MemoryUsageStore } from "./memory-usage-store";
 import { TokenTracker } from "./token-tracker";
-import { usageStoreConformanceChecks } from "./usage-store-conformance";
 
 describe("MemoryUsageStore conformance", () => {
   for (const check of usageStoreConformanceChecks(() => new MemoryUsageStore())) it(check.name, check.run);

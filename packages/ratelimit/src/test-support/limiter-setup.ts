@@ -1,6 +1,5 @@
-import { type LLMEvent, LLMManager } from "@ffc/core";
 import type { RateLimitStore } from "@ffc/core/plugin";
-import { MockProvider, type MockStep } from "@ffc/testing";
+import { createTestManager, type MockStep } from "@ffc/testing";
 import { RateLimiter } from "../rate-limiter";
 import type { RateLimiterOptions } from "../rate-limiter-options";
 
@@ -9,12 +8,11 @@ export function setup(
   options: RateLimiterOptions,
   steps: MockStep[] = [{ text: "ok", usage: { inputTokens: 10, outputTokens: 5 } }],
 ) {
-  const provider = new MockProvider({ id: "openai", script: steps });
   const limiter = new RateLimiter(options);
-  const llm = new LLMManager({ provider, model: "gpt-4o" }, { plugins: [limiter] });
-  const events: LLMEvent[] = [];
-  llm.on("*", (event) => events.push(event));
-  return { provider, limiter, llm, events };
+  return {
+    limiter,
+    ...createTestManager({ providerId: "openai", model: "gpt-4o", steps, plugins: [limiter] }),
+  };
 }
 
 /** What is left under a key, read without taking anything (an amount above the limit records nothing). */

@@ -11,13 +11,9 @@ import {
   TemporaryError,
 } from "@ffc/core";
 import { StreamAccumulator } from "@ffc/core/provider";
+import type { ConformanceCheck } from "./conformance-check";
+import { expectEqual } from "./expectations";
 import type { ConformanceTarget, ScriptedErrorKind, ScriptedUsage } from "./wire-adapter";
-
-/** One named check of the provider conformance suite. */
-export interface ConformanceCheck {
-  name: string;
-  run(): Promise<void>;
-}
 
 /** A key that looks real and is easy to search for in output. */
 export const conformanceApiKey = "sk-ffc-conformance-SECRET-0123456789abcdef";
@@ -200,12 +196,6 @@ async function failure(run: () => Promise<unknown>): Promise<unknown> {
     return error;
   }
   throw new Error("expected the call to fail, but it succeeded");
-}
-
-function expectEqual(actual: unknown, expected: unknown, what: string): void {
-  if (actual !== expected) {
-    throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-  }
 }
 
 function expectUsage(actual: ScriptedUsage, expected: ScriptedUsage): void {

@@ -2,8 +2,8 @@ import type { LanguageRequest, StreamPart } from "@ffc/core";
 import { StreamAccumulator } from "@ffc/core/provider";
 import type { FakeServer } from "@ffc/testing";
 import { GoogleGenerativeAI } from "@google/generative-ai";
-import type { GoogleProviderOptions } from "./google-options";
-import { createGoogle, type GoogleProvider } from "./google-provider";
+import type { GoogleProviderOptions } from "../google-options";
+import { createGoogle, type GoogleProvider } from "../google-provider";
 
 /** The key tests use; easy to search for in output. */
 export const testApiKey = "AIza-ffc-test-SECRET-0123456789abcdef";

@@ -1,5 +1,4 @@
 import { createAnthropic } from "@ffc/anthropic";
-import { type LLMEvent, LLMManager } from "@ffc/core";
 import { createOpenAI } from "@ffc/openai";
 import { createAnthropicServer, createOpenAIServer, type FakeServer } from "@ffc/testing";
 
@@ -12,6 +11,7 @@ export interface WireBench {
   close(): Promise<void>;
 }
 
+/** Starts both fake servers and points a real SDK provider at each. */
 export async function startWireBench(): Promise<WireBench> {
   const [openaiServer, anthropicServer] = await Promise.all([createOpenAIServer(), createAnthropicServer()]);
   return {
@@ -25,32 +25,10 @@ export async function startWireBench(): Promise<WireBench> {
   };
 }
 
-/** A manager on the bench's OpenAI provider that records every event. */
-export function wireManager(bench: WireBench) {
-  const llm = new LLMManager({ provider: bench.openai, model: "gpt-4o" });
-  const events: LLMEvent[] = [];
-  llm.on("*", (event) => events.push(event));
-  const eventsOf = <Type extends LLMEvent["type"]>(type: Type) =>
-    events.filter((event): event is Extract<LLMEvent, { type: Type }> => event.type === type);
-  return { llm, events, eventsOf };
-}
-
 /** The chain OpenAI gpt-4o, then Anthropic claude-haiku-4-5 (the SDK warns about deprecated claude-sonnet-4-5 on every call). */
 export function openaiThenAnthropic(bench: WireBench) {
   return [
     { provider: bench.openai, model: "gpt-4o" },
     { provider: bench.anthropic, model: "claude-haiku-4-5" },
   ];
-}
-
-/** A small seeded generator (mulberry32), so that chaos runs replay exactly. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
 }
