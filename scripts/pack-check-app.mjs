@@ -1,7 +1,6 @@
 // Runs the guide's example from the packed packages, as an app outside the workspace would,
 // against FFC's fake vendor servers (no network). Exits non-zero on any failure.
 
-import { createRequire } from "node:module";
 import { BudgetManager } from "@ffc/budget";
 import { Context, LLMManager, PromptTemplate, Provider, RateLimitError, TemporaryError } from "@ffc/core";
 import { FallbackConfig } from "@ffc/fallback";
@@ -38,12 +37,12 @@ const retryConfig = new RetryConfig({
 });
 const fallbackConfig = new FallbackConfig({
   providers: [Provider.OPENAI, Provider.ANTHROPIC],
-  models: ["gpt-4o", "claude-sonnet-4-5"],
+  models: ["gpt-5.4", "claude-sonnet-4-6"],
 });
 const tracker = new TokenTracker();
 const budget = new BudgetManager({ maxDailyTokens: 100_000, maxCostUsd: 10.0 });
 const llm = new LLMManager(
-  { provider: Provider.OPENAI, model: "gpt-4o", maxTokens: 200 },
+  { provider: Provider.OPENAI, model: "gpt-5.4", maxTokens: 200 },
   { plugins: [tracker, budget] },
 );
 
@@ -58,10 +57,6 @@ await anthropicServer.close();
 if (result.provider !== "anthropic")
   throw new Error(`expected the fallback to answer, got ${result.provider}`);
 if (!streamed) throw new Error("the stream produced no text");
-// The CommonJS build must load too.
-const require = createRequire(import.meta.url);
-if (typeof require("@ffc/core").LLMManager !== "function")
-  throw new Error("the CommonJS build of @ffc/core did not load");
 console.log(
   `pack check passed: ${result.attempts.length} attempts, answered by ${result.provider}; session usage ${JSON.stringify(usage).slice(0, 120)}…`,
 );

@@ -26,7 +26,7 @@ export interface GuideOutcome {
 export async function runGuide(userData: Record<string, unknown>, log = console.log): Promise<GuideOutcome> {
   const config: LLMConfig = {
     provider: Provider.OPENAI,
-    model: "gpt-4o",
+    model: "gpt-5.4",
     apiKey: process.env.OPENAI_API_KEY,
     maxTokens: 2000,
   };
@@ -49,7 +49,7 @@ export async function runGuide(userData: Record<string, unknown>, log = console.
   });
   const fallbackConfig = new FallbackConfig({
     providers: [Provider.OPENAI, Provider.ANTHROPIC],
-    models: ["gpt-4o", "claude-sonnet-4-5"],
+    models: ["gpt-5.4", "claude-sonnet-4-6"],
   });
 
   const tracker = new TokenTracker();

@@ -13,7 +13,7 @@ import { RetryConfig } from "@ffc/retry";
 
 /** Asks the model to analyze a piece of code, with retry and fallback. */
 export async function runImplementation(sourceCode: string): Promise<string> {
-  const config: LLMConfig = { provider: Provider.OPENAI, model: "gpt-4o", maxTokens: 2000 };
+  const config: LLMConfig = { provider: Provider.OPENAI, model: "gpt-5.4", maxTokens: 2000 };
   const retryConfig = new RetryConfig({
     maxRetries: 3,
     backoffFactor: 1.5,
@@ -21,7 +21,7 @@ export async function runImplementation(sourceCode: string): Promise<string> {
   });
   const fallbackConfig = new FallbackConfig({
     providers: [Provider.OPENAI, Provider.ANTHROPIC],
-    models: ["gpt-4o", "claude-sonnet-4-5"],
+    models: ["gpt-5.4", "claude-sonnet-4-6"],
   });
 
   // Initialize LLM manager

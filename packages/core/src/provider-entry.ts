@@ -27,6 +27,7 @@ export type {
   ToolResultPart,
   UserMessage,
 } from "./message";
+export { type ModelCatalog, type ModelCatalogLookup, modelCatalogLookup } from "./model-catalog";
 export { type KeepKeyword, moveToDescription } from "./move-to-description";
 export { causeChain, isNetworkFailure, networkErrorCodes, networkFailureDetail } from "./network-failure";
 export { neverAbortedSignal } from "./never-aborted";
@@ -66,3 +67,4 @@ export type { StreamPart } from "./stream-part";
 export { approximateTokenCounter, estimateMessageTokens, type TokenCounter } from "./token-counter";
 export { addUsage, emptyUsage, type Usage } from "./usage";
 export type { ProviderWarning } from "./warnings";
+export { finishWithWarnings, withWarnings } from "./with-warnings";

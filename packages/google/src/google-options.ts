@@ -1,5 +1,5 @@
-import { ConfigError } from "@ffc/core";
-import { checkOptions, type OptionRule, option, optionsError } from "@ffc/core/provider";
+import { ConfigError, type ModelInfo } from "@ffc/core";
+import { checkOptions, modelInfoOption, type OptionRule, option, optionsError } from "@ffc/core/provider";
 import type { GoogleGenAI } from "@google/genai";
 import type { LegacyGenerativeModel, LegacyGoogleClient } from "./legacy-types";
 
@@ -23,6 +23,12 @@ export interface GoogleProviderOptions {
   legacyModel?: LegacyGenerativeModel;
   /** A fetch implementation for @google/genai requests (default: the client's own, else global fetch). */
   fetch?: typeof globalThis.fetch;
+  /**
+   * Context window and output limits of models FFC's catalog does not know, or to correct it;
+   * the same option on every provider.
+   * @example { "gemini-2.5-flash": { contextWindow: 1048576, maxOutputTokens: 65536 } }
+   */
+  models?: Record<string, ModelInfo>;
 }
 
 /** Options after validation, with the API key resolved. */
@@ -58,6 +64,7 @@ const googleRules = {
     ),
   ) as OptionRule<LegacyGenerativeModel | undefined>,
   fetch: option.callback<typeof globalThis.fetch>({ example: "globalThis.fetch" }),
+  models: modelInfoOption(),
 };
 
 /** The message for a missing key, shared by createGoogle and the default `google` instance. */

@@ -1,11 +1,18 @@
 import type { LanguageProvider, LanguageRequest, ModelInfo, ProviderResult, StreamPart } from "@ffc/core";
-import { deriveSignal, lazyProvider, providerFactory, SPECIFICATION_VERSION } from "@ffc/core/provider";
+import {
+  deriveSignal,
+  finishWithWarnings,
+  lazyProvider,
+  providerFactory,
+  SPECIFICATION_VERSION,
+  withWarnings,
+} from "@ffc/core/provider";
 import { estimateRequestTokens } from "./count-tokens";
 import { type ErrorContext, mapError, mapErrorBody } from "./error-mapping";
 import { genaiTransport } from "./genai-transport";
 import { type GoogleProviderOptions, validateGoogleOptions } from "./google-options";
 import { legacyTransport } from "./legacy-transport";
-import { googleModelInfo } from "./model-info";
+import { googleModelCatalogLookup, googleModelInfo } from "./model-info";
 import { mapRequest } from "./request-mapping";
 import { mapResponse } from "./response-mapping";
 import { mapStream } from "./stream-mapping";
@@ -16,7 +23,7 @@ export interface GoogleProvider extends LanguageProvider {
   readonly id: "google";
   /** Input tokens of a request by Gemini's countTokens endpoint; a local estimate when it fails. */
   countTokens(request: LanguageRequest): Promise<number>;
-  /** Context window and output limit from the models.dev catalog. */
+  /** Context window and output limit from FFC's model catalog or the `models` option. */
   modelInfo(model: string): ModelInfo | undefined;
 }
 
@@ -32,6 +39,7 @@ export function createGoogle(options: GoogleProviderOptions = {}): GoogleProvide
   const legacy = resolved.legacyClient !== undefined || resolved.legacyModel !== undefined;
   const transport = legacy ? legacyTransport(resolved) : genaiTransport(resolved);
   const secrets = transport.secrets;
+  const models = googleModelCatalogLookup(resolved.models);
 
   const start = (request: LanguageRequest) => {
     const signal = deriveSignal(request.signal, { timeoutMs: resolved.timeoutMs, cancellable: true });
@@ -56,7 +64,10 @@ export function createGoogle(options: GoogleProviderOptions = {}): GoogleProvide
       const { signal, call, errorContext } = start(request);
       try {
         const response = await transport.generate(request.model, mapRequest(request), call);
-        return mapResponse(response, { provider: providerId, model: request.model });
+        return withWarnings(
+          mapResponse(response, { provider: providerId, model: request.model }),
+          models.warnings(request.model),
+        );
       } catch (error) {
         throw mapError(error, errorContext());
       } finally {
@@ -69,9 +80,10 @@ export function createGoogle(options: GoogleProviderOptions = {}): GoogleProvide
       let finished = false;
       try {
         const chunks = await transport.stream(request.model, mapRequest(request), call);
-        yield* mapStream(chunks, { provider: providerId, model: request.model }, (body) =>
+        const parts = mapStream(chunks, { provider: providerId, model: request.model }, (body) =>
           mapErrorBody(body, undefined, errorContext()),
         );
+        yield* finishWithWarnings(parts, models.warnings(request.model));
         finished = true;
       } catch (error) {
         finished = true;
@@ -96,7 +108,7 @@ export function createGoogle(options: GoogleProviderOptions = {}): GoogleProvide
       }
     },
 
-    modelInfo: googleModelInfo,
+    modelInfo: models.info,
   };
 }
 

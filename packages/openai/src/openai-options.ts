@@ -38,7 +38,11 @@ export interface OpenAIProviderOptions {
    * @default the response format strict when its schema allows it (every object closed, all properties required, supported keywords only), tools non-strict
    */
   strictJsonSchema?: boolean;
-  /** Context window and output limits for models the catalog does not know (e.g. local models). */
+  /**
+   * Context window and output limits of models FFC's catalog does not know (local or fine-tuned
+   * models), or to correct it; the same option on every provider.
+   * @example { "llama3.3": { contextWindow: 131072, maxOutputTokens: 8192 } }
+   */
   models?: Record<string, ModelInfo>;
 }
 

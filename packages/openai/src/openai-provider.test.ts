@@ -105,11 +105,25 @@ describe("model info and token counting", () => {
     models: { "llama3.1:8b": { contextWindow: 131072 } },
   });
 
-  it("reads context windows from the models.dev catalog, dated snapshots included", () => {
+  it("reads context windows from FFC's generated catalog, dated snapshots included", () => {
+    expect(provider.modelInfo("gpt-5.4")).toEqual({ contextWindow: 1_050_000, maxOutputTokens: 128_000 });
+    expect(provider.modelInfo("gpt-5.4-2026-03-05")).toEqual(provider.modelInfo("gpt-5.4"));
     expect(provider.modelInfo("gpt-4o")).toEqual({ contextWindow: 128000, maxOutputTokens: 16384 });
     expect(provider.modelInfo("gpt-4o-2024-08-06")).toEqual(provider.modelInfo("gpt-4o"));
     expect(provider.modelInfo("llama3.1:8b")).toEqual({ contextWindow: 131072 });
     expect(provider.modelInfo("no-such-model")).toBeUndefined();
+  });
+
+  it("reports a model the catalog does not know with a model-unknown warning on the result", async () => {
+    const unknown = await provider.generate({ ...request, model: "no-such-model" });
+    expect(unknown.warnings?.map((warning) => warning.code)).toEqual(["model-unknown"]);
+    expect(unknown.warnings?.[0]?.message).toContain('createOpenAI({ models: { "no-such-model"');
+    const parts = [];
+    for await (const part of provider.stream({ ...request, model: "no-such-model" })) parts.push(part);
+    const finish = parts.at(-1);
+    expect(finish?.type === "finish" && finish.warnings?.[0]?.code).toBe("model-unknown");
+    expect((await provider.generate({ ...request, model: "llama3.1:8b" })).warnings).toBeUndefined();
+    expect((await provider.generate({ ...request, model: "gpt-5.4" })).warnings).toBeUndefined();
   });
 
   it("counts the recorded prompt tokens of a two-tool request and of a long o3-mini conversation", async () => {

@@ -9,17 +9,19 @@ import {
 } from "@ffc/core";
 import {
   finishWithRateLimitHeaders,
+  finishWithWarnings,
   lazyProvider,
   providerFactory,
   SPECIFICATION_VERSION,
   withRateLimitHeaders,
+  withWarnings,
 } from "@ffc/core/provider";
 import { chatRequestBody } from "./chat-request";
 import { chatResult } from "./chat-response";
 import { chatStreamParts } from "./chat-stream";
 import { countOpenAITokens } from "./count-tokens";
 import { type ErrorContext, toFFCError, vendorError } from "./error-mapping";
-import { openaiModelInfo } from "./model-info";
+import { openaiModelCatalogLookup, openaiModelInfo } from "./model-info";
 import { connect, type OpenAIConnection } from "./openai-connection";
 import { type OpenAIApi, type OpenAIProviderOptions, validateOpenAIOptions } from "./openai-options";
 import { apiOptionKey } from "./request-common";
@@ -32,7 +34,7 @@ export interface OpenAIProvider extends LanguageProvider {
   readonly id: "openai";
   /** Counts input tokens locally with OpenAI's tokenizer (images are estimated). */
   countTokens(request: LanguageRequest): Promise<number>;
-  /** Context window and output limit from the models.dev catalog or the `models` option. */
+  /** Context window and output limit from FFC's model catalog or the `models` option. */
   modelInfo(model: string): ModelInfo | undefined;
 }
 
@@ -79,6 +81,7 @@ function buildProvider(
     secrets: connection?.secrets ?? [],
     ...(request.signal ? { signal: request.signal } : {}),
   });
+  const models = openaiModelCatalogLookup(options.models);
 
   return {
     specificationVersion: SPECIFICATION_VERSION,
@@ -96,7 +99,10 @@ function buildProvider(
             .withResponse();
           if (!Array.isArray((completion as any)?.choices) || (completion as any).choices.length === 0)
             throw malformed(request, "choices");
-          return withRateLimitHeaders(chatResult(completion, request.model), http.headers);
+          return withWarnings(
+            withRateLimitHeaders(chatResult(completion, request.model), http.headers),
+            models.warnings(request.model),
+          );
         }
         const body = responsesRequestBody(request, settings, false);
         const { data, response: http } = await client.responses
@@ -110,7 +116,10 @@ function buildProvider(
             contextFor(request, connection),
           );
         }
-        return withRateLimitHeaders(responsesResult(response, request.model), http.headers);
+        return withWarnings(
+          withRateLimitHeaders(responsesResult(response, request.model), http.headers),
+          models.warnings(request.model),
+        );
       } catch (thrown) {
         throw toFFCError(thrown, contextFor(request, connection));
       }
@@ -128,14 +137,20 @@ function buildProvider(
             .create(body as any, requestOptions(request))
             .withResponse();
           const parts = chatStreamParts(chunks as unknown as AsyncIterable<any>, context);
-          yield* finishWithRateLimitHeaders(parts, http.headers);
+          yield* finishWithWarnings(
+            finishWithRateLimitHeaders(parts, http.headers),
+            models.warnings(request.model),
+          );
         } else {
           const body = responsesRequestBody(request, settings, true);
           const { data: events, response: http } = await client.responses
             .create(body as any, requestOptions(request))
             .withResponse();
           const parts = responsesStreamParts(events as unknown as AsyncIterable<any>, context);
-          yield* finishWithRateLimitHeaders(parts, http.headers);
+          yield* finishWithWarnings(
+            finishWithRateLimitHeaders(parts, http.headers),
+            models.warnings(request.model),
+          );
         }
       } catch (thrown) {
         throw toFFCError(thrown, contextFor(request, connection));
@@ -143,7 +158,7 @@ function buildProvider(
     },
 
     countTokens: (request: LanguageRequest) => countOpenAITokens(request),
-    modelInfo: (model: string) => openaiModelInfo(model, options.models),
+    modelInfo: models.info,
 
     // Only harmless facts: the key lives in the connection closure, never on this object.
     toJSON: () => ({ id: "openai", api: options.api ?? "chat", baseURL: options.baseURL }),
