@@ -11,7 +11,13 @@ import {
   type StreamNext,
   type StreamPart,
 } from "@ffc/core";
-import { aroundStream, describeValue, estimateMessageTokens, type RateLimitStore, sleep } from "@ffc/core/plugin";
+import {
+  aroundStream,
+  describeValue,
+  estimateMessageTokens,
+  type RateLimitStore,
+  sleep,
+} from "@ffc/core/plugin";
 import { isLocalRateLimitError, localRateLimitError } from "./local-rate-limit-error";
 import { MemoryRateLimitStore } from "./memory-rate-limit-store";
 import {
