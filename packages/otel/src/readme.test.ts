@@ -32,8 +32,8 @@ describe("README", () => {
     await import(/* @vite-ignore */ `${file}?run=${Date.now()}`);
 
     expect(printed.map((line) => line[0])).toEqual([
-      "chat gpt-4o attempt",
-      "chat gpt-4o",
+      "chat gpt-5.4 attempt",
+      "chat gpt-5.4",
       ["gen_ai.client.token.usage", "gen_ai.client.operation.duration"],
     ]);
     expect(printed[1]![1]).toMatchObject({
