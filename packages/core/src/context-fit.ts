@@ -45,7 +45,7 @@ export function fitContext(
   let total = options.reservedTokens ?? 0;
   let order = 0;
   for (const entry of context.entries()) {
-    const text = valueToText(entry.value);
+    const text = valueToText(entry.value, entry.key);
     const tokens = counter(text) + messageOverheadTokens;
     total += tokens;
     if (!protectedKeys.has(entry.key)) {

@@ -10,6 +10,7 @@ import { checkManagerOptions } from "./llm-manager-options";
 import type { Logger } from "./logger";
 import { neverAbortedSignal } from "./never-aborted";
 import { noEmit } from "./no-emit";
+import { callObserver } from "./observer-guard";
 import type { CallContext, GenerateNext, Plugin, Policy, StreamNext } from "./policy";
 import { composeGenerate, composeStream, orderPolicies } from "./policy";
 import { buildPrompt } from "./prompt-builder";
@@ -306,11 +307,33 @@ export class LLMManager {
       attempts: call.attempts,
     };
     if (options.responseFormat?.type === "json") result.object = parseJson(result.text);
-    for (const observer of this.#observers) observer.finalizeResult?.(result, call);
+    const logger = this.#logger;
+    for (const observer of this.#observers) {
+      if (observer.finalizeResult)
+        callObserver(
+          observer,
+          observer.finalizeResult,
+          result,
+          call,
+          logger,
+          "finalizeResult of plugin",
+          observer.name,
+        );
+    }
     // Per-call policies may decorate the result too (a per-call cache marks its hits).
     if (options.retryConfig || options.fallbackConfig || options.policies) {
       for (const policy of [options.retryConfig, options.fallbackConfig, ...(options.policies ?? [])]) {
-        (policy as Plugin | undefined)?.finalizeResult?.(result, call);
+        const finalize = (policy as Plugin | undefined)?.finalizeResult;
+        if (finalize)
+          callObserver(
+            policy,
+            finalize,
+            result,
+            call,
+            logger,
+            "finalizeResult of policy",
+            (policy as Plugin).name,
+          );
       }
     }
     return result;
@@ -323,6 +346,7 @@ export class LLMManager {
   #emitterFor(callId: string, metadata: GenerateOptions["metadata"]): EmitEvent {
     const observers = this.#observers;
     const listeners = this.#listeners;
+    const logger = this.#logger;
     if (observers.length === 0 && listeners.size === 0) return noEmit;
     return (type, fields) => {
       // The fields object becomes the event (emit takes ownership of it): copying it with a
@@ -332,11 +356,27 @@ export class LLMManager {
       event.callId = callId;
       event.timestamp = Date.now();
       event.metadata = metadata;
-      for (const observer of observers) observer.onEvent?.(event);
+      // Observers are isolated: a throwing or rejecting one is logged and the call goes on.
+      for (const observer of observers) {
+        if (observer.onEvent)
+          callObserver(
+            observer,
+            observer.onEvent,
+            event,
+            undefined,
+            logger,
+            "onEvent of plugin",
+            observer.name,
+          );
+      }
       const typed = listeners.get(type);
-      if (typed) for (const listener of typed) listener(event as never);
+      if (typed)
+        for (const listener of typed)
+          callObserver(undefined, listener, event, undefined, logger, "A listener of event", type);
       const all = listeners.get("*");
-      if (all) for (const listener of all) listener(event as never);
+      if (all)
+        for (const listener of all)
+          callObserver(undefined, listener, event, undefined, logger, 'A "*" listener, on event', type);
     };
   }
 
