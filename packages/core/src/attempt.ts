@@ -1,3 +1,4 @@
+import { defaultAttemptTimeoutMs, defaultStreamStallTimeoutMs } from "./default-timeouts";
 import { AbortError } from "./errors/abort-error";
 import { FFCError } from "./errors/ffc-error";
 import { StreamInterruptedError } from "./errors/stream-interrupted-error";
@@ -22,9 +23,9 @@ export async function generateAttempt(call: CallContext): Promise<ProviderResult
   const observed = call.emit !== noEmit;
   if (observed) call.emit("attempt-start", { provider: target.provider, model: target.model, attempt });
   const started = performance.now();
-  const limit = attemptSignal(call.signal, call.attemptTimeoutMs);
+  const limit = attemptSignal(call.signal, firstPartTimeout(call));
   try {
-    const request: LanguageRequest = limit ? { ...call.request, signal: limit.signal } : call.request;
+    const request: LanguageRequest = { ...call.request, signal: limit.signal };
     const result = await call.provider.generate(request);
     const durationMs = performance.now() - started;
     call.attempts.push({
@@ -44,7 +45,7 @@ export async function generateAttempt(call: CallContext): Promise<ProviderResult
     call.emit("attempt-error", { ...target, attempt, durationMs, error });
     throw error;
   } finally {
-    limit?.dispose();
+    limit.dispose();
   }
 }
 
@@ -60,13 +61,14 @@ export async function* streamAttempt(call: CallContext): AsyncIterable<StreamPar
   const observed = call.emit !== noEmit;
   if (observed) call.emit("attempt-start", { provider: target.provider, model: target.model, attempt });
   const started = performance.now();
-  const limit = attemptSignal(call.signal, call.attemptTimeoutMs);
+  const limit = attemptSignal(call.signal, firstPartTimeout(call));
+  const stallMs = call.attemptTimeoutMs ?? call.timeoutDefaults?.streamStallMs ?? defaultStreamStallTimeoutMs;
   const collected = new StreamAccumulator();
   let finished = false;
   try {
-    const request: LanguageRequest = limit ? { ...call.request, signal: limit.signal } : call.request;
+    const request: LanguageRequest = { ...call.request, signal: limit.signal };
     for await (const part of call.provider.stream(request)) {
-      limit?.restart();
+      limit.restart(stallMs);
       collected.add(part);
       yield part;
     }
@@ -97,7 +99,7 @@ export async function* streamAttempt(call: CallContext): AsyncIterable<StreamPar
     recordFailure(call, { ...target, attempt, durationMs, error }, consumed);
     throw error;
   } finally {
-    limit?.dispose();
+    limit.dispose();
     if (!finished) {
       // The consumer stopped early (break or return): the tokens streamed so far were still used.
       const durationMs = performance.now() - started;
@@ -185,19 +187,32 @@ export function abortErrorFor(
 ): FFCError {
   const reason = signal.reason;
   if (FFCError.isInstance(reason)) return reason;
+  // AbortSignal.timeout(ms) aborts with a DOMException named "TimeoutError": the caller's own
+  // time limit, so a TimeoutError, and not retryable (the caller's signal stays aborted).
+  if ((reason as { name?: unknown } | undefined)?.name === "TimeoutError") {
+    return new TimeoutError("The call's signal timed out (AbortSignal.timeout) before the call finished.", {
+      ...target,
+      cause: reason,
+      retryable: false,
+    });
+  }
   return new AbortError("The call was aborted by its caller.", { ...target, cause: reason });
 }
 
 function normalizeAttemptError(
   thrown: unknown,
   call: CallContext,
-  limit: AttemptSignal | undefined,
+  limit: AttemptSignal,
   target: { provider: string; model: string },
 ): unknown {
   if (call.signal.aborted) return abortErrorFor(call.signal, target);
-  if (limit?.timedOut) {
+  if (limit.timedOut) {
+    const what =
+      limit.parts === 0
+        ? `took longer than ${limit.timeoutMs} ms`
+        : `sent nothing for ${limit.timeoutMs} ms after part ${limit.parts}`;
     return new TimeoutError(
-      `The ${target.provider} attempt for ${target.model} took longer than ${call.attemptTimeoutMs} ms.`,
+      `The ${target.provider} attempt for ${target.model} ${what}. Raise "timeoutMs" (LLMConfig or the call) if the model needs longer.`,
       { ...target, cause: thrown },
     );
   }
@@ -211,8 +226,17 @@ function messageOf(error: unknown): string {
 interface AttemptSignal {
   signal: AbortSignal;
   timedOut: boolean;
-  restart(): void;
+  /** The time limit running now, in ms. */
+  timeoutMs: number;
+  /** Parts received so far (streams): each restarts the timer. */
+  parts: number;
+  restart(timeoutMs: number): void;
   dispose(): void;
+}
+
+/** The limit of a generate attempt, or of a stream's wait for its first part. */
+function firstPartTimeout(call: CallContext): number {
+  return call.attemptTimeoutMs ?? call.timeoutDefaults?.attemptMs ?? defaultAttemptTimeoutMs;
 }
 
 /**
@@ -221,29 +245,32 @@ interface AttemptSignal {
  * abort listener per request and never remove it; on a long-lived caller's signal those
  * listeners would pile up.
  */
-function attemptSignal(parent: AbortSignal, timeoutMs: number | undefined): AttemptSignal | undefined {
-  if (timeoutMs === undefined && parent === neverAbortedSignal) return undefined;
+function attemptSignal(parent: AbortSignal, firstTimeoutMs: number): AttemptSignal {
   const controller = new AbortController();
   const onParentAbort = () => controller.abort(parent.reason);
   if (parent.aborted) controller.abort(parent.reason);
-  else parent.addEventListener("abort", onParentAbort, { once: true });
+  else if (parent !== neverAbortedSignal) parent.addEventListener("abort", onParentAbort, { once: true });
   let timer: ReturnType<typeof setTimeout> | undefined;
   const state: AttemptSignal = {
     signal: controller.signal,
     timedOut: false,
-    restart() {
-      if (timeoutMs === undefined) return;
+    timeoutMs: firstTimeoutMs,
+    parts: -1,
+    restart(timeoutMs) {
+      state.parts += 1;
+      state.timeoutMs = timeoutMs;
       if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(() => {
-        state.timedOut = true;
-        controller.abort(new TimeoutError(`Attempt timed out after ${timeoutMs} ms.`));
-      }, timeoutMs);
+      timer = setTimeout(onTimeout, timeoutMs);
     },
     dispose() {
       if (timer !== undefined) clearTimeout(timer);
       parent.removeEventListener("abort", onParentAbort);
     },
   };
-  state.restart();
+  const onTimeout = () => {
+    state.timedOut = true;
+    controller.abort(new TimeoutError(`Attempt timed out after ${state.timeoutMs} ms.`));
+  };
+  state.restart(firstTimeoutMs);
   return state;
 }

@@ -103,8 +103,12 @@ export function fitContext(
   if (droppedHistory.size > 0) context.removeHistory(droppedHistory);
   report.tokens = total;
   if (total > maxInputTokens) {
+    const shorten =
+      protectedKeys.size > 0
+        ? "Shorten the template's variables or the prompt"
+        : "Shorten the prompt and messages";
     throw new ContextLengthError(
-      `The prompt needs about ${total} tokens even after dropping every optional context entry, over the limit of ${maxInputTokens}. Shorten the template's variables or use a model with a larger context window.`,
+      `The prompt needs about ${total} tokens even after dropping every optional context entry, over the limit of ${maxInputTokens}. ${shorten}, lower maxTokens, or use a model with a larger context window.`,
     );
   }
   return report;

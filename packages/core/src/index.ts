@@ -8,6 +8,11 @@ export {
   SYSTEM_PROMPT_KEY,
 } from "./context";
 export type { FitReport } from "./context-fit";
+export {
+  defaultAttemptTimeoutMs,
+  defaultStreamStallTimeoutMs,
+  type TimeoutDefaults,
+} from "./default-timeouts";
 export { type ErrorClass, type ErrorPredicate, errorMatcher } from "./error-matcher";
 export * from "./errors/index";
 export type {

@@ -1,6 +1,8 @@
 import { abortErrorFor, generateAttempt, streamAttempt } from "./attempt";
 import type { GenerateOptions } from "./call-options";
 import { checkCallOptions } from "./check-call-options";
+import { contextBlock } from "./context-block";
+import type { TimeoutDefaults } from "./default-timeouts";
 import { AbortError } from "./errors/abort-error";
 import { ConfigError } from "./errors/config-error";
 import { TimeoutError } from "./errors/timeout-error";
@@ -24,8 +26,9 @@ import { toJsonSchema } from "./standard-schema";
 import { StreamAccumulator } from "./stream-accumulator";
 import type { StreamPart } from "./stream-part";
 import { StreamResponse } from "./stream-response";
-import { estimateMessageTokens } from "./token-counter";
+import { approximateTokenCounter, estimateMessageTokens } from "./token-counter";
 import { warnerFor } from "./warnings";
+import { checkWindow, estimateRequestTokens } from "./window-check";
 
 /** Options of an LLMManager beyond its config. */
 export interface LLMManagerOptions {
@@ -38,6 +41,11 @@ export interface LLMManagerOptions {
    * @default console
    */
   logger?: Logger;
+  /**
+   * Time limits for calls that set no `timeoutMs` (in LLMConfig or the call).
+   * @default { attemptMs: 600000, streamStallMs: 60000 }
+   */
+  timeouts?: TimeoutDefaults;
 }
 
 const inspectSymbol = Symbol.for("nodejs.util.inspect.custom");
@@ -57,6 +65,7 @@ export class LLMManager {
   readonly #providers = new Map<string, Promise<LanguageProvider>>();
   readonly #sanitize: SanitizeOptions;
   readonly #logger: Logger;
+  readonly #timeouts: TimeoutDefaults | undefined;
   #orderedPolicies: Plugin[] = [];
   #configuredProvider: LanguageProvider | undefined;
   #observers: Plugin[] = [];
@@ -68,6 +77,7 @@ export class LLMManager {
     this.#apiKey = apiKey === undefined ? undefined : new Secret(apiKey);
     this.#sanitize = checked.sanitize ?? {};
     this.#logger = checked.logger;
+    this.#timeouts = checked.timeouts;
     for (const plugin of checked.plugins) this.use(plugin as Plugin);
   }
 
@@ -208,9 +218,15 @@ export class LLMManager {
     }
     let messages = built.messages;
     const maxTokens = options.maxTokens ?? config.maxTokens;
-    if (options.context && options.fitContext !== false) {
-      messages =
-        (await this.#fitToWindow(options, provider, model, maxTokens, messages, emitAfterStart)) ?? messages;
+    const window = provider.modelInfo?.(model)?.contextWindow;
+    if (window) {
+      // One window check for every input shape; a context may first shrink to fit.
+      if (options.context && options.fitContext !== false) {
+        messages =
+          (await this.#fitToWindow(options, window, maxTokens, messages, emitAfterStart)) ?? messages;
+      }
+      const sized = { model, messages, tools: options.tools, maxTokens };
+      await checkWindow(provider, sized, window - (maxTokens ?? 0), window, options);
     }
     const request: LanguageRequest = { model, messages };
     if (maxTokens !== undefined) request.maxTokens = maxTokens;
@@ -255,6 +271,7 @@ export class LLMManager {
       resolveProvider: (reference) => this.resolveProvider(reference),
       state: new Map(),
       warn: warnerFor(emit, this.#logger),
+      ...(this.#timeouts ? { timeoutDefaults: this.#timeouts } : {}),
       ...((options.timeoutMs ?? config.timeoutMs)
         ? { attemptTimeoutMs: options.timeoutMs ?? config.timeoutMs }
         : {}),
@@ -273,24 +290,25 @@ export class LLMManager {
 
   async #fitToWindow(
     options: GenerateOptions<any>,
-    provider: LanguageProvider,
-    model: string,
+    window: number,
     maxTokens: number | undefined,
     messages: LanguageRequest["messages"],
     emit: EmitEvent,
   ): Promise<LanguageRequest["messages"] | undefined> {
-    const window = provider.modelInfo?.(model)?.contextWindow;
-    if (!window) return undefined;
     const maxInputTokens = window - (maxTokens ?? 0);
-    const tokens = estimateMessageTokens(messages);
+    const tokens = estimateRequestTokens(messages, options.tools);
     if (tokens <= maxInputTokens) return undefined;
     const fitted = options.context!.clone();
     const protectedKeys = options.template?.variables ?? [];
     const templateTokens = estimateMessageTokens([
       { role: "user", content: options.template?.content ?? options.prompt ?? "" },
     ]);
+    // Each block's tags cost tokens too; counted per entry they are never underestimated.
+    let blockTags = 0;
+    for (const entry of fitted.entries()) blockTags += approximateTokenCounter(contextBlock(entry.key, ""));
     const report = fitted.fit(maxInputTokens, undefined, {
-      reservedTokens: templateTokens + estimateMessageTokens(options.messages ?? []),
+      reservedTokens:
+        templateTokens + blockTags + estimateRequestTokens(options.messages ?? [], options.tools),
       protectedKeys,
     });
     emit("context-fitted", { ...report, maxInputTokens });

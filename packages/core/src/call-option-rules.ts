@@ -1,0 +1,100 @@
+import { maxTimerMs, requestSettingRules } from "./llm-config";
+import { option } from "./options/option-rule";
+import type { Policy } from "./policy";
+
+function policyProblem(value: unknown, example: string): string | undefined {
+  const policy = value as Policy;
+  return typeof policy === "object" &&
+    policy !== null &&
+    (typeof policy.generate === "function" || typeof policy.stream === "function")
+    ? undefined
+    : `must be a policy such as ${example}`;
+}
+
+function policyRule(example: string) {
+  return option.custom<Policy>((value) => policyProblem(value, example) ?? { value: value as Policy });
+}
+
+function objectRule(expected: string) {
+  return option.custom<object>((value) =>
+    typeof value === "object" && value !== null && !Array.isArray(value) ? { value } : `must be ${expected}`,
+  );
+}
+
+/**
+ * The rules of the options of `llm.generate` and `llm.stream`: the request settings share
+ * LLMConfig's rules (requestSettingRules), so a value refused in one is refused in the other,
+ * and every other option has one rule here. Unknown keys are refused (`maxToken` is a typo).
+ */
+export const callOptionRules = {
+  template: option.custom<object>((value) =>
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { renderWith?: unknown }).renderWith === "function"
+      ? { value }
+      : 'must be a PromptTemplate, e.g. new PromptTemplate({ name: "task", content: "Do {task}" })',
+  ),
+  context: option.custom<object>((value) =>
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { entries?: unknown }).entries === "function"
+      ? { value }
+      : 'must be a Context, e.g. new Context().add("task", "...")',
+  ),
+  variables: objectRule('an object of template values, e.g. { task: "..." }'),
+  messages: option.custom<unknown[]>((value) => {
+    if (!Array.isArray(value)) return 'must be an array of messages like { role: "user", content: "..." }';
+    for (let index = 0; index < value.length; index += 1) {
+      const message = value[index] as { role?: unknown; content?: unknown } | null;
+      if (typeof message !== "object" || message === null || typeof message.role !== "string") {
+        return `must hold messages like { role: "user", content: "..." }; item ${index} is not one`;
+      }
+    }
+    return { value };
+  }),
+  prompt: option.string({ allowBlank: true }),
+  retryConfig: policyRule("new RetryConfig({ maxRetries: 3 }) from @ffc/retry"),
+  fallbackConfig: policyRule("new FallbackConfig({ providers, models }) from @ffc/fallback"),
+  policies: option.custom<Policy[]>((value) => {
+    if (!Array.isArray(value)) return "must be an array of policies";
+    for (const item of value) {
+      const problem = policyProblem(item, "an object with generate or stream");
+      if (problem) return problem.replace("must be", "must hold only policies;");
+    }
+    return { value };
+  }),
+  signal: option.custom<AbortSignal>((value) =>
+    typeof value === "object" && value !== null && "aborted" in value && "addEventListener" in value
+      ? { value: value as AbortSignal }
+      : "must be an AbortSignal, e.g. new AbortController().signal or AbortSignal.timeout(30_000)",
+  ),
+  timeoutMs: requestSettingRules.timeoutMs,
+  deadlineMs: option.number({ min: 0, exclusiveMin: true, max: maxTimerMs }),
+  model: option.string({ example: '"gpt-5.4"' }),
+  maxTokens: requestSettingRules.maxTokens,
+  temperature: requestSettingRules.temperature,
+  topP: requestSettingRules.topP,
+  stop: requestSettingRules.stop,
+  tools: option.custom<unknown[]>((value) =>
+    Array.isArray(value) &&
+    value.every((tool) => typeof tool === "object" && tool !== null && typeof tool.name === "string")
+      ? { value }
+      : 'must be an array of tools like { name: "search", description, parameters }',
+  ),
+  toolChoice: option.custom<unknown>((value) =>
+    typeof value === "string" || (typeof value === "object" && value !== null)
+      ? { value }
+      : 'must be "auto", "none", "required" or { type: "tool", name }',
+  ),
+  responseFormat: option.custom<object>((value) =>
+    typeof value === "object" &&
+    value !== null &&
+    ((value as { type?: unknown }).type === "text" || (value as { type?: unknown }).type === "json")
+      ? { value }
+      : 'must be { type: "text" } or { type: "json", schema? }',
+  ),
+  metadata: objectRule('an object such as { userId: "u1" }'),
+  promptCacheKey: option.string(),
+  providerOptions: objectRule("an object keyed by provider id, e.g. { openai: { ... } }"),
+  fitContext: option.boolean(),
+};
