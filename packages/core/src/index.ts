@@ -79,6 +79,7 @@ export {
   pickRateLimitHeaders,
   withRateLimitHeaders,
 } from "./rate-limit-headers";
+export { redactError } from "./redact-error";
 export type {
   JsonSchema,
   LanguageRequest,
@@ -98,6 +99,7 @@ export {
   valueToText,
 } from "./sanitize";
 export { redactSecrets, Secret } from "./secret";
+export { type HeaderValues, isCredentialHeader, secretList } from "./secret-list";
 export { sleep } from "./sleep";
 export { isStandardSchema, type StandardSchemaV1, toJsonSchema } from "./standard-schema";
 export * from "./stores/index";

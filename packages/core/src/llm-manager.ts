@@ -400,7 +400,12 @@ export class LLMManager {
 
   toJSON(): Record<string, unknown> {
     return {
-      config: { ...this.#config, provider: providerName(this.#config.provider) },
+      config: {
+        ...this.#config,
+        provider: providerName(this.#config.provider),
+        // Header values are secrets (gateway keys); only their names are shown.
+        ...(this.#config.headers ? { headers: redactedHeaders(this.#config.headers) } : {}),
+      },
       apiKey: this.#apiKey ? "[redacted]" : undefined,
     };
   }
@@ -411,6 +416,10 @@ export class LLMManager {
 }
 
 const disposeKey = Symbol("dispose call signal");
+
+function redactedHeaders(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.keys(headers).map((name) => [name, "[redacted]"]));
+}
 
 function providerName(provider: ProviderReference): string {
   return typeof provider === "string" ? provider : provider.id;

@@ -6,6 +6,7 @@ import {
   type FFCErrorOptions,
   InvalidRequestError,
   RateLimitError,
+  redactError,
   redactSecrets,
   safeCause,
   TemporaryError,
@@ -27,6 +28,8 @@ export interface ErrorContext {
   timeoutMs?: number | undefined;
   /** Headers of the HTTP response, when the transport could see them. */
   headers?: Headers | undefined;
+  /** Status of the HTTP response, when the transport could see it. */
+  responseStatus?: number | undefined;
 }
 
 const networkCodes = new Set([
@@ -44,8 +47,15 @@ const networkMessage =
 const malformedMessage =
   /Unexpected token|is not valid JSON|JSON at position|exception parsing stream chunk|Incomplete JSON segment|Error parsing JSON response|Failed to parse stream/i;
 
-/** Maps anything the SDKs throw to an FFC error; never lets the API key through. */
+/**
+ * Maps anything the SDKs throw to an FFC error. The provider's one redaction point (with
+ * mapErrorBody): every error leaves without the context's secrets (keys, header values).
+ */
 export function mapError(thrown: unknown, context: ErrorContext): FFCError {
+  return redactError(mapThrown(thrown, context), context.secrets);
+}
+
+function mapThrown(thrown: unknown, context: ErrorContext): FFCError {
   if (FFCError.isInstance(thrown)) return thrown;
   const base = (): FFCErrorOptions => ({
     provider: context.provider,
@@ -63,6 +73,16 @@ export function mapError(thrown: unknown, context: ErrorContext): FFCError {
   const http = httpFailure(thrown);
   if (http) return mapErrorBody(http.body, http.status, context, thrown);
   const text = messageChain(thrown);
+  // Gemini answered 2xx, yet reading the answer failed (a null, empty or garbled body): the
+  // response was malformed, a vendor hiccup worth retrying, as OpenAI and Anthropic treat it.
+  const answeredOk =
+    context.responseStatus !== undefined && context.responseStatus >= 200 && context.responseStatus < 300;
+  if (answeredOk && !chainHas(thrown, (error) => networkCodes.has(String((error as any).code)))) {
+    return new TemporaryError(
+      `Gemini answered HTTP ${context.responseStatus} for ${context.model} with a body that is not a valid response (null, empty, truncated or not JSON). Retrying may help.`,
+      base(),
+    );
+  }
   if (
     chainHas(
       thrown,
@@ -98,6 +118,15 @@ export function mapError(thrown: unknown, context: ErrorContext): FFCError {
  * containing "PerDay") or a quota of 0 means the quota is exhausted: waiting will not help.
  */
 export function mapErrorBody(
+  body: GeminiErrorBody,
+  httpStatus: number | undefined,
+  context: ErrorContext,
+  cause?: unknown,
+): FFCError {
+  return redactError(mapBody(body, httpStatus, context, cause), context.secrets);
+}
+
+function mapBody(
   body: GeminiErrorBody,
   httpStatus: number | undefined,
   context: ErrorContext,

@@ -6,6 +6,7 @@ import {
   type ProviderSettings,
   SPECIFICATION_VERSION,
   type StreamPart,
+  secretList,
 } from "@ffc/core";
 import { callSignal } from "./call-signal";
 import { estimateRequestTokens } from "./count-tokens";
@@ -39,7 +40,7 @@ export function createGoogle(options: GoogleProviderOptions = {}): GoogleProvide
   const resolved = validateGoogleOptions(options);
   const legacy = resolved.legacyClient !== undefined || resolved.legacyModel !== undefined;
   const transport = legacy ? legacyTransport(resolved) : genaiTransport(resolved);
-  const secrets = transport.secrets;
+  const secrets = secretList({ keys: transport.secrets, headers: resolved.headers });
 
   const start = (request: LanguageRequest) => {
     const signal = callSignal(request.signal, resolved.timeoutMs);
@@ -52,6 +53,7 @@ export function createGoogle(options: GoogleProviderOptions = {}): GoogleProvide
       timedOut: signal.timedOut,
       timeoutMs: resolved.timeoutMs,
       headers: call.capture.headers,
+      responseStatus: call.capture.status,
     });
     return { signal, call, errorContext };
   };
