@@ -43,6 +43,18 @@ export async function fuzzVendorReplies(target: VendorFuzzTarget): Promise<void>
     deadlineMs: fc.constantFrom(150, 400, 2_000),
   });
   try {
+    // Warm up first: the first call loads SDK modules and tokenizers, which no deadline covers.
+    const warmUp = {
+      kind: "json",
+      status: 200,
+      body: adapter.body("warm", { inputTokens: 1, outputTokens: 1 }),
+    } as const;
+    await runCase(
+      { reply: warmUp, stream: false, budgetTokens: 10_000, deadlineMs: 60_000 },
+      adapter,
+      server,
+      provider,
+    );
     await fc.assert(
       fc.asyncProperty(vendorCase, async (fuzzed) => {
         await runCase(fuzzed, adapter, server, provider);

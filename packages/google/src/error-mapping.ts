@@ -73,16 +73,6 @@ function mapThrown(thrown: unknown, context: ErrorContext): FFCError {
   const http = httpFailure(thrown);
   if (http) return mapErrorBody(http.body, http.status, context, thrown);
   const text = messageChain(thrown);
-  // Gemini answered 2xx, yet reading the answer failed (a null, empty or garbled body): the
-  // response was malformed, a vendor hiccup worth retrying, as OpenAI and Anthropic treat it.
-  const answeredOk =
-    context.responseStatus !== undefined && context.responseStatus >= 200 && context.responseStatus < 300;
-  if (answeredOk && !chainHas(thrown, (error) => networkCodes.has(String((error as any).code)))) {
-    return new TemporaryError(
-      `Gemini answered HTTP ${context.responseStatus} for ${context.model} with a body that is not a valid response (null, empty, truncated or not JSON). Retrying may help.`,
-      base(),
-    );
-  }
   if (
     chainHas(
       thrown,
@@ -103,6 +93,16 @@ function mapThrown(thrown: unknown, context: ErrorContext): FFCError {
   ) {
     return new TemporaryError(
       `The connection to Gemini failed for ${context.model} (${redact(firstLine(text), context)}). Retrying may help.`,
+      base(),
+    );
+  }
+  // Gemini answered 2xx, yet reading the answer failed (a null, empty or garbled body): the
+  // response was malformed, a vendor hiccup worth retrying, as OpenAI and Anthropic treat it.
+  const answeredOk =
+    context.responseStatus !== undefined && context.responseStatus >= 200 && context.responseStatus < 300;
+  if (answeredOk) {
+    return new TemporaryError(
+      `Gemini answered HTTP ${context.responseStatus} for ${context.model} with a body that is not a valid response (null, empty, truncated or not JSON). Retrying may help.`,
       base(),
     );
   }
