@@ -260,7 +260,13 @@ describe("request mapping, as received by the server", () => {
       },
     });
     expect(body).toMatchObject({ top_k: 5, thinking: { type: "enabled", budget_tokens: 1024 } });
-    expect(body.output_config).toEqual({ format: { type: "json_schema", schema }, effort: "low" });
+    expect(body.output_config).toEqual({
+      format: {
+        type: "json_schema",
+        schema: { type: "object", properties: {}, additionalProperties: false },
+      },
+      effort: "low",
+    });
     expect(body.logprobs).toBeUndefined();
   });
 

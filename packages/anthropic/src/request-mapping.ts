@@ -10,6 +10,7 @@ import {
   type ToolResultPart,
   type UserMessage,
 } from "@ffc/core";
+import { toAnthropicSchema } from "./schema-transform";
 
 /**
  * The body sent. SDK 1.x no longer types `temperature` and `top_p` (newer models reject
@@ -81,8 +82,12 @@ export function toMessageBody(request: LanguageRequest, context: RequestMappingC
   }
   if (request.toolChoice) body.tool_choice = toolChoice(request.toolChoice);
   if (format?.type === "json" && format.schema) {
-    // Native structured output: the API constrains the answer text to the schema.
-    body.output_config = { format: { type: "json_schema", schema: format.schema } };
+    // Native structured output: the API constrains the answer text to the schema, and accepts
+    // only a subset of JSON Schema (see schema-transform.ts). Tools are sent without `strict`,
+    // for which the API takes any JSON Schema, so their input schemas go as given.
+    body.output_config = {
+      format: { type: "json_schema", schema: toAnthropicSchema(format.schema, "responseFormat.schema") },
+    };
   }
   if (request.metadata?.userId) body.metadata = { user_id: request.metadata.userId };
   // Anthropic has no cache key; a key means "cache this prompt", which automatic caching does.

@@ -28,6 +28,17 @@ export type {
 export { type LLMConfig, maxTimerMs, requestSettingRules, validateConfig } from "./llm-config";
 export { LLMManager, type LLMManagerOptions } from "./llm-manager";
 export type { Logger } from "./logger";
+/** For provider authors. */
+export {
+  describeSchemaPath,
+  isSchemaObject,
+  type JsonSchemaNodeMapper,
+  type JsonSchemaPath,
+  mapJsonSchema,
+  schemaTypes,
+} from "./map-json-schema";
+/** For provider authors. */
+export { mergeObjectIntersection } from "./merge-object-intersection";
 export type {
   AssistantMessage,
   ContentPart,
@@ -41,6 +52,8 @@ export type {
   ToolResultPart,
   UserMessage,
 } from "./message";
+/** For provider authors. */
+export { type KeepKeyword, moveToDescription } from "./move-to-description";
 export { neverAbortedSignal } from "./never-aborted";
 export * from "./options/index";
 export { numberAtLeast, rejectUnknownKeys, wholeNumber } from "./plugin-option-checks";
@@ -100,6 +113,8 @@ export {
 } from "./sanitize";
 export { redactSecrets, Secret } from "./secret";
 export { type HeaderValues, isCredentialHeader, secretList } from "./secret-list";
+/** For provider authors. */
+export { separateReference } from "./separate-reference";
 export { sleep } from "./sleep";
 export { isStandardSchema, type StandardSchemaV1, toJsonSchema } from "./standard-schema";
 export * from "./stores/index";

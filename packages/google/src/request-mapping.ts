@@ -7,6 +7,7 @@ import {
   type ToolChoice,
   type ToolResultPart,
 } from "@ffc/core";
+import { toGeminiSchema } from "./schema-transform";
 import { isGeneratedToolCallId } from "./tool-call-id";
 import type { GeminiContent, GeminiPart, GeminiRequest, GeminiTool, GeminiToolConfig } from "./wire-types";
 
@@ -40,7 +41,9 @@ export function mapRequest(request: LanguageRequest): MappedRequest {
   if (request.stop && request.stop.length > 0) config.stopSequences = [...request.stop];
   if (request.responseFormat?.type === "json") {
     config.responseMimeType = "application/json";
-    if (request.responseFormat.schema) config.responseJsonSchema = request.responseFormat.schema;
+    // Gemini supports a subset of JSON Schema: the rest moves into descriptions (schema-transform.ts).
+    if (request.responseFormat.schema)
+      config.responseJsonSchema = toGeminiSchema(request.responseFormat.schema);
   }
   const extraBody = request.providerOptions?.google;
   return extraBody && Object.keys(extraBody).length > 0
@@ -151,7 +154,7 @@ function mapTools(tools: NonNullable<LanguageRequest["tools"]>): GeminiTool {
     functionDeclarations: tools.map((tool) => {
       const declaration: GeminiTool["functionDeclarations"][number] = {
         name: tool.name,
-        parametersJsonSchema: tool.inputSchema,
+        parametersJsonSchema: toGeminiSchema(tool.inputSchema),
       };
       if (tool.description) declaration.description = tool.description;
       return declaration;

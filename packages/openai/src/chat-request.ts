@@ -1,5 +1,6 @@
 import type { ImagePart, LanguageRequest, Message, TextPart } from "@ffc/core";
 import { imageUrl, requestExtras, stringifyOutput } from "./request-common";
+import { outgoingSchema } from "./schema-transform";
 
 /** How a request is turned into a vendor body; fixed per provider instance. */
 export interface RequestSettings {
@@ -26,12 +27,16 @@ export function chatRequestBody(
   if (request.topP !== undefined) body.top_p = request.topP;
   if (request.stop !== undefined && request.stop.length > 0) body.stop = request.stop;
   if (request.tools && request.tools.length > 0) {
-    body.tools = request.tools.map((tool) => ({
+    body.tools = request.tools.map((tool, index) => ({
       type: "function",
       function: {
         name: tool.name,
         ...(tool.description === undefined ? {} : { description: tool.description }),
-        parameters: tool.inputSchema,
+        parameters: outgoingSchema(
+          tool.inputSchema,
+          settings.strictJsonSchema,
+          `tools[${index}].inputSchema`,
+        ),
         ...(settings.strictJsonSchema ? { strict: true } : {}),
       },
     }));
@@ -49,7 +54,7 @@ export function chatRequestBody(
           type: "json_schema",
           json_schema: {
             name: format.name ?? "response",
-            schema: format.schema,
+            schema: outgoingSchema(format.schema, settings.strictJsonSchema, "responseFormat.schema"),
             strict: settings.strictJsonSchema,
           },
         }

@@ -1,6 +1,7 @@
 import { ConfigError, type LanguageRequest, type Message } from "@ffc/core";
 import type { RequestSettings } from "./chat-request";
 import { imageUrl, requestExtras, stringifyOutput } from "./request-common";
+import { outgoingSchema } from "./schema-transform";
 
 /** The Responses API body (`POST /responses`) for a request. */
 export function responsesRequestBody(
@@ -22,11 +23,11 @@ export function responsesRequestBody(
   if (request.temperature !== undefined) body.temperature = request.temperature;
   if (request.topP !== undefined) body.top_p = request.topP;
   if (request.tools && request.tools.length > 0) {
-    body.tools = request.tools.map((tool) => ({
+    body.tools = request.tools.map((tool, index) => ({
       type: "function",
       name: tool.name,
       ...(tool.description === undefined ? {} : { description: tool.description }),
-      parameters: tool.inputSchema,
+      parameters: outgoingSchema(tool.inputSchema, settings.strictJsonSchema, `tools[${index}].inputSchema`),
       strict: settings.strictJsonSchema,
     }));
   }
@@ -43,7 +44,7 @@ export function responsesRequestBody(
         ? {
             type: "json_schema",
             name: format.name ?? "response",
-            schema: format.schema,
+            schema: outgoingSchema(format.schema, settings.strictJsonSchema, "responseFormat.schema"),
             strict: settings.strictJsonSchema,
           }
         : { type: "json_object" },
