@@ -1,5 +1,5 @@
 import { maxTimerMs, requestSettingRules } from "./llm-config";
-import { option } from "./options/option-rule";
+import { type OptionRule, option } from "./options/option-rule";
 import type { Policy } from "./policy";
 
 function policyProblem(value: unknown, example: string): string | undefined {
@@ -11,13 +11,27 @@ function policyProblem(value: unknown, example: string): string | undefined {
     : `must be a policy such as ${example}`;
 }
 
+/**
+ * A rule from a test that returns the problem or undefined. Unlike option.custom it allocates
+ * nothing for a valid value: these rules run on every call.
+ */
+function checkedBy<Value>(problemOf: (value: unknown) => string | undefined): OptionRule<Value | undefined> {
+  return (value, field, problems) => {
+    if (value === undefined) return undefined;
+    const problem = problemOf(value);
+    if (problem === undefined) return value as Value;
+    problems.push({ field, message: problem });
+    return undefined;
+  };
+}
+
 function policyRule(example: string) {
-  return option.custom<Policy>((value) => policyProblem(value, example) ?? { value: value as Policy });
+  return checkedBy<Policy>((value) => policyProblem(value, example));
 }
 
 function objectRule(expected: string) {
-  return option.custom<object>((value) =>
-    typeof value === "object" && value !== null && !Array.isArray(value) ? { value } : `must be ${expected}`,
+  return checkedBy<object>((value) =>
+    typeof value === "object" && value !== null && !Array.isArray(value) ? undefined : `must be ${expected}`,
   );
 }
 
@@ -27,22 +41,22 @@ function objectRule(expected: string) {
  * and every other option has one rule here. Unknown keys are refused (`maxToken` is a typo).
  */
 export const callOptionRules = {
-  template: option.custom<object>((value) =>
+  template: checkedBy<object>((value) =>
     typeof value === "object" &&
     value !== null &&
     typeof (value as { renderWith?: unknown }).renderWith === "function"
-      ? { value }
+      ? undefined
       : 'must be a PromptTemplate, e.g. new PromptTemplate({ name: "task", content: "Do {task}" })',
   ),
-  context: option.custom<object>((value) =>
+  context: checkedBy<object>((value) =>
     typeof value === "object" &&
     value !== null &&
     typeof (value as { entries?: unknown }).entries === "function"
-      ? { value }
+      ? undefined
       : 'must be a Context, e.g. new Context().add("task", "...")',
   ),
   variables: objectRule('an object of template values, e.g. { task: "..." }'),
-  messages: option.custom<unknown[]>((value) => {
+  messages: checkedBy<unknown[]>((value) => {
     if (!Array.isArray(value)) return 'must be an array of messages like { role: "user", content: "..." }';
     for (let index = 0; index < value.length; index += 1) {
       const message = value[index] as { role?: unknown; content?: unknown } | null;
@@ -50,22 +64,22 @@ export const callOptionRules = {
         return `must hold messages like { role: "user", content: "..." }; item ${index} is not one`;
       }
     }
-    return { value };
+    return undefined;
   }),
   prompt: option.string({ allowBlank: true }),
   retryConfig: policyRule("new RetryConfig({ maxRetries: 3 }) from @ffc/retry"),
   fallbackConfig: policyRule("new FallbackConfig({ providers, models }) from @ffc/fallback"),
-  policies: option.custom<Policy[]>((value) => {
+  policies: checkedBy<Policy[]>((value) => {
     if (!Array.isArray(value)) return "must be an array of policies";
     for (const item of value) {
       const problem = policyProblem(item, "an object with generate or stream");
       if (problem) return problem.replace("must be", "must hold only policies;");
     }
-    return { value };
+    return undefined;
   }),
-  signal: option.custom<AbortSignal>((value) =>
+  signal: checkedBy<AbortSignal>((value) =>
     typeof value === "object" && value !== null && "aborted" in value && "addEventListener" in value
-      ? { value: value as AbortSignal }
+      ? undefined
       : "must be an AbortSignal, e.g. new AbortController().signal or AbortSignal.timeout(30_000)",
   ),
   timeoutMs: requestSettingRules.timeoutMs,
@@ -75,22 +89,22 @@ export const callOptionRules = {
   temperature: requestSettingRules.temperature,
   topP: requestSettingRules.topP,
   stop: requestSettingRules.stop,
-  tools: option.custom<unknown[]>((value) =>
+  tools: checkedBy<unknown[]>((value) =>
     Array.isArray(value) &&
     value.every((tool) => typeof tool === "object" && tool !== null && typeof tool.name === "string")
-      ? { value }
+      ? undefined
       : 'must be an array of tools like { name: "search", description, parameters }',
   ),
-  toolChoice: option.custom<unknown>((value) =>
+  toolChoice: checkedBy<unknown>((value) =>
     typeof value === "string" || (typeof value === "object" && value !== null)
-      ? { value }
+      ? undefined
       : 'must be "auto", "none", "required" or { type: "tool", name }',
   ),
-  responseFormat: option.custom<object>((value) =>
+  responseFormat: checkedBy<object>((value) =>
     typeof value === "object" &&
     value !== null &&
     ((value as { type?: unknown }).type === "text" || (value as { type?: unknown }).type === "json")
-      ? { value }
+      ? undefined
       : 'must be { type: "text" } or { type: "json", schema? }',
   ),
   metadata: objectRule('an object such as { userId: "u1" }'),
