@@ -6,9 +6,9 @@ import type { FuzzUsage, VendorAdapter } from "./vendor-adapters";
 /** Limits of the fuzzed call, so that every stall and hang ends fast. */
 export const fuzzLimits = {
   /** The manager's attempt timeout (first part of a stream included), in ms. */
-  attemptMs: 250,
+  attemptMs: 150,
   /** The manager's stream stall timeout, in ms. */
-  streamStallMs: 120,
+  streamStallMs: 80,
   /** Output tokens asked for; honest vendors report at most this many. */
   maxTokens: 64,
 };
