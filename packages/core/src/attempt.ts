@@ -68,9 +68,11 @@ export async function* streamAttempt(call: CallContext): AsyncIterable<StreamPar
   try {
     const request: LanguageRequest = { ...call.request, signal: limit.signal };
     for await (const part of call.provider.stream(request)) {
-      limit.restart(stallMs);
+      // The clock stops while the consumer holds a part: a slow reader is not a stalled vendor.
+      limit.pause();
       collected.add(part);
       yield part;
+      limit.restart(stallMs);
     }
     finished = true;
     const durationMs = performance.now() - started;
@@ -231,6 +233,8 @@ interface AttemptSignal {
   /** Parts received so far (streams): each restarts the timer. */
   parts: number;
   restart(timeoutMs: number): void;
+  /** Stops the clock until the next restart. */
+  pause(): void;
   dispose(): void;
 }
 
@@ -261,6 +265,10 @@ function attemptSignal(parent: AbortSignal, firstTimeoutMs: number): AttemptSign
       state.timeoutMs = timeoutMs;
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(onTimeout, timeoutMs);
+    },
+    pause() {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
     },
     dispose() {
       if (timer !== undefined) clearTimeout(timer);

@@ -113,3 +113,25 @@ describe("timeouts (issue 10, finding 9)", () => {
     ).toThrow(/"timeouts.attemptMs" must be a whole number at least 1 and at most 2147483647/);
   });
 });
+
+describe("the stream stall clock stops while the consumer holds a part", () => {
+  it("a slow reader does not turn into a stall timeout", async () => {
+    const provider = {
+      ...scriptedProvider([]),
+      async *stream(request: { signal?: AbortSignal }) {
+        yield { type: "text-delta" as const, text: "a" };
+        yield { type: "text-delta" as const, text: "b" };
+        // A vendor connection ends when its signal aborts.
+        if (request.signal?.aborted) throw request.signal.reason;
+        yield { type: "text-delta" as const, text: "c" };
+      },
+    };
+    const llm = new LLMManager({ provider, model: "m" }, { timeouts: { streamStallMs: 30 } });
+    let text = "";
+    for await (const part of llm.stream({ prompt: "hi" })) {
+      if (part.type === "text-delta") text += part.text;
+      await sleep(80);
+    }
+    expect(text).toBe("abc");
+  });
+});
