@@ -56,7 +56,11 @@ function headersFor(adapter: VendorAdapter): fc.Arbitrary<Record<string, string>
       },
       { requiredKeys: [] },
     )
-    .map((headers) => Object.fromEntries(Object.entries(headers)));
+    .map((headers) =>
+      Object.fromEntries(
+        Object.entries(headers).filter((entry): entry is [string, string] => entry[1] !== undefined),
+      ),
+    );
 }
 
 /** Bodies that are not a response: empty, null, wrong JSON types, truncated JSON, HTML, bytes. */
