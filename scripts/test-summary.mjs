@@ -3,7 +3,12 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-const folders = [...readdirSync("packages").map((name) => join("packages", name)), "examples", "bench"];
+const folders = [
+  ...readdirSync("packages").map((name) => join("packages", name)),
+  "examples",
+  "bench",
+  "fuzz",
+];
 let passed = 0;
 let failed = 0;
 let skipped = 0;

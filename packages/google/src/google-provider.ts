@@ -1,5 +1,11 @@
 import type { LanguageProvider, LanguageRequest, ModelInfo, ProviderResult, StreamPart } from "@ffc/core";
-import { deriveSignal, lazyProvider, providerFactory, SPECIFICATION_VERSION } from "@ffc/core/provider";
+import {
+  deriveSignal,
+  lazyProvider,
+  providerFactory,
+  SPECIFICATION_VERSION,
+  secretList,
+} from "@ffc/core/provider";
 import { estimateRequestTokens } from "./count-tokens";
 import { type ErrorContext, mapError, mapErrorBody } from "./error-mapping";
 import { genaiTransport } from "./genai-transport";
@@ -31,7 +37,7 @@ export function createGoogle(options: GoogleProviderOptions = {}): GoogleProvide
   const resolved = validateGoogleOptions(options);
   const legacy = resolved.legacyClient !== undefined || resolved.legacyModel !== undefined;
   const transport = legacy ? legacyTransport(resolved) : genaiTransport(resolved);
-  const secrets = transport.secrets;
+  const secrets = secretList({ keys: transport.secrets, headers: resolved.headers });
 
   const start = (request: LanguageRequest) => {
     const signal = deriveSignal(request.signal, { timeoutMs: resolved.timeoutMs, cancellable: true });
@@ -44,6 +50,7 @@ export function createGoogle(options: GoogleProviderOptions = {}): GoogleProvide
       timedOut: () => signal.timedOut,
       timeoutMs: resolved.timeoutMs,
       headers: call.capture.headers,
+      responseStatus: call.capture.status,
     });
     return { signal, call, errorContext };
   };
