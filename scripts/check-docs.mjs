@@ -39,7 +39,12 @@ for (const source of sources) {
 writeFileSync(
   join(outDirectory, "tsconfig.json"),
   JSON.stringify(
-    { extends: "../tsconfig.json", include: ["./*.ts"], compilerOptions: { noUnusedLocals: false } },
+    {
+      extends: "../tsconfig.json",
+      include: ["./*.ts"],
+      // The strictest setting users turn on: every example must compile under it too.
+      compilerOptions: { noUnusedLocals: false, exactOptionalPropertyTypes: true },
+    },
     null,
     2,
   ),

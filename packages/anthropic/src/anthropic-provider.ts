@@ -11,8 +11,11 @@ import {
 import {
   finishWithRateLimitHeaders,
   finishWithWarnings,
+  type HeaderValues,
+  maxTimerMs,
   providerFactory,
   SPECIFICATION_VERSION,
+  secretList,
   withRateLimitHeaders,
   withWarnings,
 } from "@ffc/core/provider";
@@ -58,8 +61,16 @@ export function createAnthropic(options: AnthropicProviderOptions = {}): Anthrop
       ...(settings.baseURL ? { baseURL: originOf(settings.baseURL) } : {}),
       ...(settings.headers ? { defaultHeaders: settings.headers } : {}),
       ...(settings.timeoutMs ? { timeout: settings.timeoutMs } : {}),
+      // FFC reports failures as typed errors; the SDK would also print raw malformed stream
+      // chunks to the console. ANTHROPIC_LOG still turns SDK logging on for debugging.
+      ...(readEnvironment("ANTHROPIC_LOG") ? {} : { logLevel: "off" as const }),
     });
-  const secrets = [apiKey, client.apiKey ?? undefined, client.authToken ?? undefined];
+  const secrets = secretList({
+    keys: [apiKey, client.apiKey, client.authToken],
+    headers: settings.headers,
+    otherHeaders: (client as unknown as { _options?: { defaultHeaders?: HeaderValues } })._options
+      ?.defaultHeaders,
+  });
   const models = anthropicModelCatalogLookup(settings.models);
   const modelInfo = models.info;
   // The SDK's deprecation notices and an unknown model come back as warnings on the result.
@@ -88,7 +99,10 @@ export function createAnthropic(options: AnthropicProviderOptions = {}): Anthrop
       try {
         const body = toMessageBody(request, { defaultMaxTokens: maxTokensFor(request.model) });
         // The SDK refuses long non-streaming calls unless a timeout is given; give the one it would allow.
-        const timeout = settings.timeoutMs ?? Math.max(600_000, (3_600_000 * body.max_tokens) / 128_000);
+        // Clamped to Node's longest timer: beyond it setTimeout fires at once (issue 10, finding 4).
+        const timeout =
+          settings.timeoutMs ??
+          Math.min(maxTimerMs, Math.max(600_000, (3_600_000 * body.max_tokens) / 128_000));
         const created = captureSdkWarnings(() =>
           client.messages.create({ ...body, stream: false as const }, requestOptions(request, timeout)),
         );
@@ -133,7 +147,11 @@ export function createAnthropic(options: AnthropicProviderOptions = {}): Anthrop
 export const createProvider = providerFactory(createAnthropic);
 
 function readEnvironmentKey(): string | undefined {
-  const value = typeof process === "undefined" ? undefined : process.env[apiKeyVariable];
+  return readEnvironment(apiKeyVariable);
+}
+
+function readEnvironment(name: string): string | undefined {
+  const value = typeof process === "undefined" ? undefined : process.env[name];
   return value ? value : undefined;
 }
 

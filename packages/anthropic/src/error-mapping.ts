@@ -12,6 +12,7 @@ import {
 import {
   isNetworkFailure,
   networkFailureDetail,
+  redactError,
   redactSecrets,
   retryAfterFromHeaders,
 } from "@ffc/core/provider";
@@ -53,8 +54,15 @@ const quotaPattern = /credit balance|spend limit|usage limits?|billing/i;
 const contextPattern =
   /prompt is too long|exceed context limit|context window|context length|too many (input )?tokens/i;
 
-/** Maps anything the SDK (or the stream reader) throws to an FFC error class. */
+/**
+ * Maps anything the SDK (or the stream reader) throws to an FFC error class. The provider's
+ * one redaction point: every error leaves without the context's secrets (keys, header values).
+ */
 export function toFFCError(thrown: unknown, context: ErrorContext): FFCError {
+  return redactError(mapError(thrown, context), context.secrets);
+}
+
+function mapError(thrown: unknown, context: ErrorContext): FFCError {
   const target = { provider: "anthropic", model: context.model };
   // First: an aborted request ends the stream early, which would otherwise look truncated.
   if (context.signal?.aborted) {

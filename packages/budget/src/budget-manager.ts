@@ -11,7 +11,7 @@ import {
   type StreamNext,
   type StreamPart,
 } from "@ffc/core";
-import { aroundStream, type BudgetAmount, type BudgetUsage } from "@ffc/core/plugin";
+import { aroundStream, type BudgetAmount, type BudgetUsage, fromNanoUsd, toNanoUsd } from "@ffc/core/plugin";
 import { actualSpend, type EstimateSettings, estimateWorstCase, type WorstCase } from "./budget-estimate";
 import {
   type BudgetManagerOptions,
@@ -135,7 +135,14 @@ export class BudgetManager implements Plugin {
       status.tokens = limitStatus(this.#options.maxTokens, usage.spent.tokens, usage.reserved.tokens);
     }
     if (this.#options.maxCostUsd !== undefined) {
-      status.usd = limitStatus(this.#options.maxCostUsd, usage.spent.usd, usage.reserved.usd);
+      // Whole nano-dollars, as stores count them: no 0.010000000000000002 from float sums.
+      const usd = limitStatus(this.#options.maxCostUsd, usage.spent.usd, usage.reserved.usd);
+      status.usd = {
+        limit: usd.limit,
+        spent: roundUsd(usd.spent),
+        reserved: roundUsd(usd.reserved),
+        remaining: roundUsd(usd.remaining),
+      };
     }
     return status;
   }
@@ -194,7 +201,8 @@ export class BudgetManager implements Plugin {
           { cause: error },
         );
       }
-      if (!outcome.ok) throw refusal(outcome.exceeded, outcome, worstCase, limits, scope, window.id);
+      if (!outcome.ok)
+        throw refusal(outcome.exceeded, outcome, worstCase, limits, scope, window.id, call.request.maxTokens);
       call.emit("budget-reserved", { scope, tokens: worstCase.tokens, usd: this.#usdOrNull(worstCase.usd) });
       return reservation;
     } catch (error) {
@@ -276,20 +284,32 @@ function refusal(
   limits: { tokens: number | undefined; usd: number | undefined },
   scope: string,
   period: string,
+  maxTokens: number | undefined,
 ): BudgetExceededError {
   const limit = limits[unit]!;
   const spent = usage.spent[unit];
   const reserved = usage.reserved[unit];
   const requested = worstCase[unit];
   const show = (value: number) => (unit === "usd" ? `$${value.toFixed(6)}` : `${value} tokens`);
+  // A call whose worst case alone is over the whole limit can never run: say what bounds it.
+  const advice =
+    requested <= limit
+      ? ""
+      : maxTokens === undefined
+        ? ` Its worst case alone is over the whole limit because, without "maxTokens", it counts the model's largest output: set "maxTokens" (in LLMConfig or on the call) to bound it${unit === "tokens" ? ', or raise "maxDailyTokens"' : ', or raise "maxCostUsd"'}.`
+        : ` Its worst case alone is over the whole limit: lower "maxTokens" (now ${maxTokens}) or raise the limit.`;
   return new BudgetExceededError(
-    `Budget exceeded for scope "${scope}" (${period}): this call may need up to ${show(requested)}, but ${show(spent)} of ${show(limit)} is spent and ${show(reserved)} is held by calls in flight. It was refused before any request was sent.`,
+    `Budget exceeded for scope "${scope}" (${period}): this call may need up to ${show(requested)}, but ${show(spent)} of ${show(limit)} is spent and ${show(reserved)} is held by calls in flight. It was refused before any request was sent.${advice}`,
     { unit, limit, spent, reserved, requested, scope },
   );
 }
 
 function limitStatus(limit: number, spent: number, reserved: number): BudgetLimitStatus {
   return { limit, spent, reserved, remaining: Math.max(0, limit - spent - reserved) };
+}
+
+function roundUsd(usd: number): number {
+  return fromNanoUsd(toNanoUsd(usd));
 }
 
 function definedOnly(limits: { tokens: number | undefined; usd: number | undefined }) {

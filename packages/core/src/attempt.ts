@@ -1,3 +1,4 @@
+import { defaultAttemptTimeoutMs, defaultStreamStallTimeoutMs } from "./default-timeouts";
 import { type DerivedSignal, deriveSignal } from "./derived-signal";
 import { AbortError } from "./errors/abort-error";
 import { FFCError } from "./errors/ffc-error";
@@ -23,7 +24,7 @@ export async function generateAttempt(call: CallContext): Promise<ProviderResult
   const observed = call.emit !== noEmit;
   if (observed) call.emit("attempt-start", { provider: target.provider, model: target.model, attempt });
   const started = performance.now();
-  const limit = attemptSignal(call);
+  const limit = attemptSignal(call, firstPartTimeout(call));
   try {
     const request = withSignal(call.request, limit.signal);
     const result = await call.provider.generate(request);
@@ -61,15 +62,18 @@ export async function* streamAttempt(call: CallContext): AsyncIterable<StreamPar
   const observed = call.emit !== noEmit;
   if (observed) call.emit("attempt-start", { provider: target.provider, model: target.model, attempt });
   const started = performance.now();
-  const limit = attemptSignal(call);
+  const limit = attemptSignal(call, firstPartTimeout(call));
+  const stallMs = call.attemptTimeoutMs ?? call.timeoutDefaults?.streamStallMs ?? defaultStreamStallTimeoutMs;
   const collected = new StreamAccumulator();
   let finished = false;
   try {
     const request = withSignal(call.request, limit.signal);
     for await (const part of call.provider.stream(request)) {
-      limit.restart();
+      // The clock stops while the consumer holds a part: a slow reader is not a stalled vendor.
+      limit.pause();
       collected.add(part);
       yield part;
+      limit.restart(stallMs);
     }
     finished = true;
     const durationMs = performance.now() - started;
@@ -85,7 +89,7 @@ export async function* streamAttempt(call: CallContext): AsyncIterable<StreamPar
     if (result.warnings) reportWarnings(call, target, result.warnings);
   } catch (thrown) {
     finished = true;
-    let error = normalizeAttemptError(thrown, call, limit, target);
+    let error = normalizeAttemptError(thrown, call, limit, target, collected);
     const durationMs = performance.now() - started;
     const consumed = consumedUsage(call.request, collected);
     if (collected.parts.length > 0 && !StreamInterruptedError.isInstance(error)) {
@@ -186,6 +190,15 @@ export function abortErrorFor(
 ): FFCError {
   const reason = signal.reason;
   if (FFCError.isInstance(reason)) return reason;
+  // AbortSignal.timeout(ms) aborts with a DOMException named "TimeoutError": the caller's own
+  // time limit, so a TimeoutError, and not retryable (the caller's signal stays aborted).
+  if ((reason as { name?: unknown } | undefined)?.name === "TimeoutError") {
+    return new TimeoutError("The call's signal timed out (AbortSignal.timeout) before the call finished.", {
+      ...target,
+      cause: reason,
+      retryable: false,
+    });
+  }
   return new AbortError("The call was aborted by its caller.", { ...target, cause: reason });
 }
 
@@ -194,11 +207,16 @@ function normalizeAttemptError(
   call: CallContext,
   limit: DerivedSignal,
   target: { provider: string; model: string },
+  collected?: StreamAccumulator,
 ): unknown {
   if (call.signal.aborted) return abortErrorFor(call.signal, target);
   if (limit.timedOut) {
+    const what =
+      collected === undefined || collected.parts.length === 0
+        ? `took longer than ${limit.timeoutMs} ms`
+        : `sent nothing for ${limit.timeoutMs} ms after part ${collected.parts.length}`;
     return new TimeoutError(
-      `The ${target.provider} attempt for ${target.model} took longer than ${call.attemptTimeoutMs} ms.`,
+      `The ${target.provider} attempt for ${target.model} ${what}. Raise "timeoutMs" (LLMConfig or the call) if the model needs longer.`,
       { ...target, cause: thrown },
     );
   }
@@ -209,13 +227,18 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** One attempt's own signal: it follows the call's and fires after the attempt timeout. */
-function attemptSignal(call: CallContext): DerivedSignal {
-  const timeoutMs = call.attemptTimeoutMs;
-  return deriveSignal(call.signal, {
-    timeoutMs,
-    timeoutReason: () => new TimeoutError(`Attempt timed out after ${timeoutMs} ms.`),
+/** The limit of a generate attempt, or of a stream's wait for its first part. */
+function firstPartTimeout(call: CallContext): number {
+  return call.attemptTimeoutMs ?? call.timeoutDefaults?.attemptMs ?? defaultAttemptTimeoutMs;
+}
+
+/** One attempt's own signal: it follows the call's and fires after the attempt's time limit (restartable for streams). */
+function attemptSignal(call: CallContext, firstTimeoutMs: number): DerivedSignal {
+  const limit: DerivedSignal = deriveSignal(call.signal, {
+    timeoutMs: firstTimeoutMs,
+    timeoutReason: () => new TimeoutError(`Attempt timed out after ${limit.timeoutMs} ms.`),
   });
+  return limit;
 }
 
 /** The request with the attempt's signal; nothing to add when nothing can abort it. */

@@ -45,7 +45,7 @@ export function fitContext(
   let total = options.reservedTokens ?? 0;
   let order = 0;
   for (const entry of context.entries()) {
-    const text = valueToText(entry.value);
+    const text = valueToText(entry.value, entry.key);
     const tokens = counter(text) + messageOverheadTokens;
     total += tokens;
     if (!protectedKeys.has(entry.key)) {
@@ -103,8 +103,12 @@ export function fitContext(
   if (droppedHistory.size > 0) context.removeHistory(droppedHistory);
   report.tokens = total;
   if (total > maxInputTokens) {
+    const shorten =
+      protectedKeys.size > 0
+        ? "Shorten the template's variables or the prompt"
+        : "Shorten the prompt and messages";
     throw new ContextLengthError(
-      `The prompt needs about ${total} tokens even after dropping every optional context entry, over the limit of ${maxInputTokens}. Shorten the template's variables or use a model with a larger context window.`,
+      `The prompt needs about ${total} tokens even after dropping every optional context entry, over the limit of ${maxInputTokens}. ${shorten}, lower maxTokens, or use a model with a larger context window.`,
     );
   }
   return report;

@@ -7,8 +7,12 @@ export interface DerivedSignal {
   readonly signal: AbortSignal;
   /** True when the time limit (not the parent) fired it. */
   readonly timedOut: boolean;
-  /** Starts the time limit again (streams: the limit is on the wait between parts). */
-  restart(): void;
+  /** The time limit running now, in ms; absent: none. */
+  readonly timeoutMs: number | undefined;
+  /** Starts the time limit again, with a new limit when given (streams: the limit is on the wait between parts). */
+  restart(timeoutMs?: number): void;
+  /** Stops the clock until the next `restart` (streams: while the consumer holds a part). */
+  pause(): void;
   /** Stops the timer and the parent listener; with `abort`, also aborts the signal (e.g. a stream its consumer left). */
   dispose(abort?: boolean): void;
 }
@@ -38,7 +42,14 @@ export function deriveSignal(
 ): DerivedSignal {
   const { timeoutMs, timeoutReason, cancellable } = options;
   if (!cancellable && timeoutMs === undefined && (parent === undefined || parent === neverAbortedSignal)) {
-    return { signal: parent ?? neverAbortedSignal, timedOut: false, restart: noop, dispose: noop };
+    return {
+      signal: parent ?? neverAbortedSignal,
+      timedOut: false,
+      timeoutMs: undefined,
+      restart: noop,
+      pause: noop,
+      dispose: noop,
+    };
   }
   const controller = new AbortController();
   const onParentAbort = () => controller.abort(parent?.reason);
@@ -48,15 +59,20 @@ export function deriveSignal(
   const derived = {
     signal: controller.signal,
     timedOut: false,
-    restart() {
-      if (timeoutMs === undefined) return;
+    timeoutMs,
+    restart(nextTimeoutMs?: number) {
+      if (nextTimeoutMs !== undefined) derived.timeoutMs = nextTimeoutMs;
+      const limit = derived.timeoutMs;
+      if (limit === undefined) return;
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(() => {
         derived.timedOut = true;
-        controller.abort(
-          timeoutReason ? timeoutReason() : new TimeoutError(`Timed out after ${timeoutMs} ms.`),
-        );
-      }, timeoutMs);
+        controller.abort(timeoutReason ? timeoutReason() : new TimeoutError(`Timed out after ${limit} ms.`));
+      }, limit);
+    },
+    pause() {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
     },
     dispose(abort = false) {
       if (timer !== undefined) clearTimeout(timer);

@@ -8,6 +8,7 @@ export {
   type HistoryEntry,
 } from "./context";
 export type { FitReport } from "./context-fit";
+export type { TimeoutDefaults } from "./default-timeouts";
 export type { ErrorClass, ErrorFilter, ErrorPredicate } from "./error-matcher";
 export * from "./errors/index";
 export type {

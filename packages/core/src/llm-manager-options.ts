@@ -1,3 +1,4 @@
+import { maxTimerMs } from "./llm-config";
 import type { Logger } from "./logger";
 import { checkOptions } from "./options/check-options";
 import { option } from "./options/option-rule";
@@ -10,7 +11,13 @@ export const sanitizeRules = {
   untrusted: option.array(option.string({ required: true })),
 };
 
+const timeoutRules = {
+  attemptMs: option.integer({ min: 1, max: maxTimerMs }),
+  streamStallMs: option.integer({ min: 1, max: maxTimerMs }),
+};
+
 const managerRules = {
+  timeouts: option.object(timeoutRules),
   // Each plugin is checked by `use`, which names what a plugin must have.
   plugins: option.array(
     option.custom((value) => ({ value })),

@@ -1,6 +1,8 @@
 import { abortErrorFor, generateAttempt, streamAttempt } from "./attempt";
 import type { GenerateOptions } from "./call-options";
 import { checkCallOptions } from "./check-call-options";
+import { contextBlock } from "./context-block";
+import type { TimeoutDefaults } from "./default-timeouts";
 import { deadlineError, deriveSignal } from "./derived-signal";
 import { AbortError } from "./errors/abort-error";
 import { ConfigError } from "./errors/config-error";
@@ -10,6 +12,7 @@ import { checkManagerOptions } from "./llm-manager-options";
 import type { Logger } from "./logger";
 import { neverAbortedSignal } from "./never-aborted";
 import { noEmit } from "./no-emit";
+import { callObserver } from "./observer-guard";
 import type { CallContext, GenerateNext, Plugin, Policy, StreamNext } from "./policy";
 import { composeGenerate, composeStream, isPolicyStage, orderPolicies, policyStages } from "./policy";
 import { buildPrompt } from "./prompt-builder";
@@ -23,10 +26,11 @@ import { type OutputSchema, toJsonSchema } from "./standard-schema";
 import { StreamAccumulator } from "./stream-accumulator";
 import type { StreamPart } from "./stream-part";
 import { StreamResponse } from "./stream-response";
-import { estimateMessageTokens } from "./token-counter";
+import { approximateTokenCounter, estimateMessageTokens } from "./token-counter";
 import { toToolDefinitions } from "./tool";
 import { generateStepRunner, planSteps, runSteps, runStepsToEnd, streamStepRunner } from "./tool-loop";
 import { warnerFor } from "./warnings";
+import { checkWindow, estimateRequestTokens } from "./window-check";
 
 /** Options of an LLMManager beyond its config. */
 export interface LLMManagerOptions {
@@ -39,6 +43,11 @@ export interface LLMManagerOptions {
    * @default console
    */
   logger?: Logger;
+  /**
+   * Time limits for calls that set no `timeoutMs` (in LLMConfig or the call).
+   * @default { attemptMs: 600000, streamStallMs: 60000 }
+   */
+  timeouts?: TimeoutDefaults;
 }
 
 const inspectSymbol = Symbol.for("nodejs.util.inspect.custom");
@@ -58,6 +67,7 @@ export class LLMManager {
   readonly #providers = new Map<string, Promise<LanguageProvider>>();
   readonly #sanitize: SanitizeOptions;
   readonly #logger: Logger;
+  readonly #timeouts: TimeoutDefaults | undefined;
   #orderedPolicies: Plugin[] = [];
   #configuredProvider: LanguageProvider | undefined;
   #observers: Plugin[] = [];
@@ -69,6 +79,7 @@ export class LLMManager {
     this.#apiKey = apiKey === undefined ? undefined : new Secret(apiKey);
     this.#sanitize = checked.sanitize ?? {};
     this.#logger = checked.logger;
+    this.#timeouts = checked.timeouts;
     for (const plugin of checked.plugins) this.use(plugin as Plugin);
   }
 
@@ -234,9 +245,15 @@ export class LLMManager {
     }
     let messages = built.messages;
     const maxTokens = options.maxTokens ?? config.maxTokens;
-    if (options.context && options.fitContext !== false) {
-      messages =
-        (await this.#fitToWindow(options, provider, model, maxTokens, messages, emitAfterStart)) ?? messages;
+    const window = provider.modelInfo?.(model)?.contextWindow;
+    if (window) {
+      // One window check for every input shape; a context may first shrink to fit.
+      if (options.context && options.fitContext !== false) {
+        messages =
+          (await this.#fitToWindow(options, window, maxTokens, messages, emitAfterStart)) ?? messages;
+      }
+      const sized = { model, messages, tools: options.tools, maxTokens };
+      await checkWindow(provider, sized, window - (maxTokens ?? 0), window, options);
     }
     const request: LanguageRequest = { model, messages };
     if (maxTokens !== undefined) request.maxTokens = maxTokens;
@@ -289,6 +306,7 @@ export class LLMManager {
       resolveProvider: (reference) => this.resolveProvider(reference),
       state: new Map(),
       warn: warnerFor(emit, this.#logger),
+      ...(this.#timeouts ? { timeoutDefaults: this.#timeouts } : {}),
       ...((options.timeoutMs ?? config.timeoutMs)
         ? { attemptTimeoutMs: options.timeoutMs ?? config.timeoutMs }
         : {}),
@@ -307,24 +325,25 @@ export class LLMManager {
 
   async #fitToWindow(
     options: GenerateOptions<any>,
-    provider: LanguageProvider,
-    model: string,
+    window: number,
     maxTokens: number | undefined,
     messages: LanguageRequest["messages"],
     emit: EmitEvent,
   ): Promise<LanguageRequest["messages"] | undefined> {
-    const window = provider.modelInfo?.(model)?.contextWindow;
-    if (!window) return undefined;
     const maxInputTokens = window - (maxTokens ?? 0);
-    const tokens = estimateMessageTokens(messages);
+    const tokens = estimateRequestTokens(messages, options.tools);
     if (tokens <= maxInputTokens) return undefined;
     const fitted = options.context!.clone();
     const protectedKeys = options.template?.variables ?? [];
     const templateTokens = estimateMessageTokens([
       { role: "user", content: options.template?.content ?? options.prompt ?? "" },
     ]);
+    // Each block's tags cost tokens too; counted per entry they are never underestimated.
+    let blockTags = 0;
+    for (const entry of fitted.entries()) blockTags += approximateTokenCounter(contextBlock(entry.key, ""));
     const report = fitted.fit(maxInputTokens, undefined, {
-      reservedTokens: templateTokens + estimateMessageTokens(options.messages ?? []),
+      reservedTokens:
+        templateTokens + blockTags + estimateRequestTokens(options.messages ?? [], options.tools),
       protectedKeys,
     });
     emit("context-fitted", { ...report, maxInputTokens });
@@ -349,11 +368,33 @@ export class LLMManager {
 
   /** Lets observers and per-call policies decorate a result (or a step's), e.g. with its cost. */
   #decorate(result: GenerateResult, call: CallContext, options: GenerateOptions<any>): void {
-    for (const observer of this.#observers) observer.finalizeResult?.(result, call);
+    const logger = this.#logger;
+    for (const observer of this.#observers) {
+      if (observer.finalizeResult)
+        callObserver(
+          observer,
+          observer.finalizeResult,
+          result,
+          call,
+          logger,
+          "finalizeResult of plugin",
+          observer.name,
+        );
+    }
     // Per-call policies may decorate the result too (a per-call cache marks its hits).
     if (options.retryConfig || options.fallbackConfig || options.policies) {
       for (const policy of [options.retryConfig, options.fallbackConfig, ...(options.policies ?? [])]) {
-        (policy as Plugin | undefined)?.finalizeResult?.(result, call);
+        const finalize = (policy as Plugin | undefined)?.finalizeResult;
+        if (finalize)
+          callObserver(
+            policy,
+            finalize,
+            result,
+            call,
+            logger,
+            "finalizeResult of policy",
+            (policy as Plugin).name,
+          );
       }
     }
   }
@@ -365,6 +406,7 @@ export class LLMManager {
   #emitterFor(callId: string, metadata: GenerateOptions["metadata"]): EmitEvent {
     const observers = this.#observers;
     const listeners = this.#listeners;
+    const logger = this.#logger;
     if (observers.length === 0 && listeners.size === 0) return noEmit;
     return (type, fields) => {
       // The fields object becomes the event (emit takes ownership of it): copying it with a
@@ -374,17 +416,38 @@ export class LLMManager {
       event.callId = callId;
       event.timestamp = Date.now();
       event.metadata = metadata;
-      for (const observer of observers) observer.onEvent?.(event);
+      // Observers are isolated: a throwing or rejecting one is logged and the call goes on.
+      for (const observer of observers) {
+        if (observer.onEvent)
+          callObserver(
+            observer,
+            observer.onEvent,
+            event,
+            undefined,
+            logger,
+            "onEvent of plugin",
+            observer.name,
+          );
+      }
       const typed = listeners.get(type);
-      if (typed) for (const listener of typed) listener(event as never);
+      if (typed)
+        for (const listener of typed)
+          callObserver(undefined, listener, event, undefined, logger, "A listener of event", type);
       const all = listeners.get("*");
-      if (all) for (const listener of all) listener(event as never);
+      if (all)
+        for (const listener of all)
+          callObserver(undefined, listener, event, undefined, logger, 'A "*" listener, on event', type);
     };
   }
 
   toJSON(): Record<string, unknown> {
     return {
-      config: { ...this.#config, provider: providerName(this.#config.provider) },
+      config: {
+        ...this.#config,
+        provider: providerName(this.#config.provider),
+        // Header values are secrets (gateway keys); only their names are shown.
+        ...(this.#config.headers ? { headers: redactedHeaders(this.#config.headers) } : {}),
+      },
       apiKey: this.#apiKey ? "[redacted]" : undefined,
     };
   }
@@ -395,6 +458,10 @@ export class LLMManager {
 }
 
 const disposeKey = Symbol("dispose call signal");
+
+function redactedHeaders(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.keys(headers).map((name) => [name, "[redacted]"]));
+}
 
 function providerName(provider: ProviderReference): string {
   return typeof provider === "string" ? provider : provider.id;

@@ -1,3 +1,4 @@
+import type { TimeoutDefaults } from "./default-timeouts";
 import type { EmitEvent, LLMEvent } from "./events";
 import type { LanguageProvider } from "./provider";
 import type { ProviderReference } from "./provider-registry";
@@ -22,6 +23,8 @@ export interface CallContext {
   readonly signal: AbortSignal;
   /** Time limit of one attempt, in milliseconds (for streams: the longest wait between parts). */
   readonly attemptTimeoutMs?: number;
+  /** The manager's time limits for attempts without `attemptTimeoutMs` (see TimeoutDefaults). */
+  readonly timeoutDefaults?: TimeoutDefaults;
   /** Every attempt so far, across retries and fallbacks. */
   readonly attempts: AttemptRecord[];
   /** Emits an event tagged with this call. */

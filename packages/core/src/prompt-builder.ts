@@ -1,4 +1,5 @@
 import { type Context, SYSTEM_PROMPT_KEY } from "./context";
+import { contextBlock } from "./context-block";
 import { TemplateError } from "./errors/template-error";
 import type { Message } from "./message";
 import type { PromptTemplate, RenderedTemplate } from "./prompt-template";
@@ -51,7 +52,8 @@ export function buildPrompt(
     }
     return assemble(sources, undefined, sanitize);
   }
-  const values: Record<string, unknown> = {};
+  // Prototype-free: a context key or variable named "__proto__" stays a plain value.
+  const values: Record<string, unknown> = Object.create(null);
   const untrusted = new Set<string>();
   if (context) {
     for (const entry of context.entries()) {
@@ -77,13 +79,14 @@ function assemble(
   let contextBlocks = "";
   if (sources.context) {
     const systemPrompt = sources.context.get(SYSTEM_PROMPT_KEY);
-    if (systemPrompt !== undefined) messages.push({ role: "system", content: valueToText(systemPrompt) });
+    if (systemPrompt !== undefined)
+      messages.push({ role: "system", content: valueToText(systemPrompt, SYSTEM_PROMPT_KEY) });
     messages.push(...sources.context.history);
     for (const entry of sources.context.entries()) {
       if (entry.key === SYSTEM_PROMPT_KEY || usedByTemplate.has(entry.key)) continue;
-      const clean = sanitizeValue(entry.key, valueToText(entry.value), sanitize, entry.untrusted);
+      const clean = sanitizeValue(entry.key, valueToText(entry.value, entry.key), sanitize, entry.untrusted);
       if (clean.report) sanitized.push(clean.report);
-      contextBlocks += `<context name="${entry.key.replace(/"/g, "'")}">\n${clean.text}\n</context>\n\n`;
+      contextBlocks += contextBlock(entry.key, clean.text);
     }
   }
   if (sources.messages) messages.push(...sources.messages);

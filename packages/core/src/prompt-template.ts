@@ -95,14 +95,14 @@ export class PromptTemplate<Content extends string = string> {
     values: Record<string, unknown>,
     untrustedNames: ReadonlySet<string> = emptySet,
   ): RenderedTemplate | Promise<RenderedTemplate> {
-    const missing = this.variables.filter((name) => values[name] === undefined);
+    const missing = this.variables.filter((name) => ownValue(values, name) === undefined);
     if (missing.length > 0) {
       throw new TemplateError(
         `Template "${this.name}" is missing variable(s) ${quoteList(missing)}: add them with context.add(name, value) or pass them in variables.`,
       );
     }
     if (!this.schema) return this.fill(values, untrustedNames);
-    const picked = Object.fromEntries(this.variables.map((name) => [name, values[name]]));
+    const picked = Object.fromEntries(this.variables.map((name) => [name, ownValue(values, name)]));
     const outcome = this.schema["~standard"].validate(picked);
     if (outcome instanceof Promise) {
       return outcome.then((settled) => this.fill(checkedValues(this.name, settled, values), untrustedNames));
@@ -120,7 +120,7 @@ export class PromptTemplate<Content extends string = string> {
       }
       const clean = sanitizeValue(
         segment.variable,
-        valueToText(values[segment.variable]),
+        valueToText(ownValue(values, segment.variable), segment.variable),
         this.sanitize,
         untrustedNames.has(segment.variable),
       );
@@ -132,6 +132,14 @@ export class PromptTemplate<Content extends string = string> {
 }
 
 const emptySet: ReadonlySet<string> = new Set();
+
+/**
+ * A value by name, from the object's own properties only: `{constructor}` or `{__proto__}`
+ * must be a missing variable, never Object.prototype's members.
+ */
+function ownValue(values: Record<string, unknown>, name: string): unknown {
+  return Object.hasOwn(values, name) ? values[name] : undefined;
+}
 
 function checkedValues(
   templateName: string,

@@ -4,6 +4,7 @@
 // an SSE parser for providers without a vendor SDK, `createProvider` and the lazy default instance.
 export { abortErrorFor } from "./attempt";
 export { type DerivedSignal, type DeriveSignalOptions, deadlineError, deriveSignal } from "./derived-signal";
+export { maxTimerMs } from "./llm-config";
 // The JSON Schema walker and the transforms vendors' structured-output dialects need.
 export {
   describeSchemaPath,
@@ -48,6 +49,7 @@ export {
   pickRateLimitHeaders,
   withRateLimitHeaders,
 } from "./rate-limit-headers";
+export { redactError } from "./redact-error";
 export type {
   JsonSchema,
   LanguageRequest,
@@ -60,6 +62,7 @@ export type { FinishReason, ProviderResult, ToolCall } from "./result";
 export { type HeaderSource, retryAfterFromHeaders } from "./retry-after";
 export { safeCause } from "./safe-cause";
 export { redactSecrets } from "./secret";
+export { type HeaderValues, isCredentialHeader, secretList } from "./secret-list";
 export { separateReference } from "./separate-reference";
 export { parseServerSentEvents, type ServerSentEvent } from "./server-sent-events";
 export { StreamAccumulator } from "./stream-accumulator";

@@ -86,11 +86,4 @@ export function fenceUntrusted(name: string, text: string): string {
   return `<${fenceTag} name="${safeName}">\n${escaped}\n</${fenceTag}>`;
 }
 
-/** Turns any value into prompt text: strings as they are, everything else as JSON. */
-export function valueToText(value: unknown): string {
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
-    return String(value);
-  if (value === undefined || value === null) return "";
-  return JSON.stringify(value, null, 2);
-}
+export { valueToText } from "./value-to-text";

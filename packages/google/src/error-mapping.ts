@@ -9,7 +9,7 @@ import {
   TemporaryError,
   TimeoutError,
 } from "@ffc/core";
-import { isNetworkFailure, redactSecrets, safeCause } from "@ffc/core/provider";
+import { isNetworkFailure, redactError, redactSecrets, safeCause } from "@ffc/core/provider";
 import { retryAfterMs } from "./retry-after";
 import type { GeminiErrorBody } from "./wire-types";
 
@@ -26,6 +26,8 @@ export interface ErrorContext {
   timeoutMs?: number | undefined;
   /** Headers of the HTTP response, when the transport could see them. */
   headers?: Headers | undefined;
+  /** Status of the HTTP response, when the transport could see it. */
+  responseStatus?: number | undefined;
 }
 
 // The SDK's own wrappers of a transport failure; the codes and messages common to every provider are core's.
@@ -33,8 +35,15 @@ const networkMessage = /Error fetching from|Error reading from the stream/i;
 const malformedMessage =
   /Unexpected token|is not valid JSON|JSON at position|exception parsing stream chunk|Incomplete JSON segment|Error parsing JSON response|Failed to parse stream/i;
 
-/** Maps anything the SDKs throw to an FFC error; never lets the API key through. */
+/**
+ * Maps anything the SDKs throw to an FFC error. The provider's one redaction point (with
+ * mapErrorBody): every error leaves without the context's secrets (keys, header values).
+ */
 export function mapError(thrown: unknown, context: ErrorContext): FFCError {
+  return redactError(mapThrown(thrown, context), context.secrets);
+}
+
+function mapThrown(thrown: unknown, context: ErrorContext): FFCError {
   if (FFCError.isInstance(thrown)) return thrown;
   const base = (): FFCErrorOptions => ({
     provider: context.provider,
@@ -72,6 +81,16 @@ export function mapError(thrown: unknown, context: ErrorContext): FFCError {
       base(),
     );
   }
+  // Gemini answered 2xx, yet reading the answer failed (a null, empty or garbled body): the
+  // response was malformed, a vendor hiccup worth retrying, as OpenAI and Anthropic treat it.
+  const answeredOk =
+    context.responseStatus !== undefined && context.responseStatus >= 200 && context.responseStatus < 300;
+  if (answeredOk) {
+    return new TemporaryError(
+      `Gemini answered HTTP ${context.responseStatus} for ${context.model} with a body that is not a valid response (null, empty, truncated or not JSON). Retrying may help.`,
+      base(),
+    );
+  }
   return new InvalidRequestError(
     `The Gemini SDK rejected the request for ${context.model}: ${redact(firstLine(text), context)}`,
     base(),
@@ -84,6 +103,15 @@ export function mapError(thrown: unknown, context: ErrorContext): FFCError {
  * containing "PerDay") or a quota of 0 means the quota is exhausted: waiting will not help.
  */
 export function mapErrorBody(
+  body: GeminiErrorBody,
+  httpStatus: number | undefined,
+  context: ErrorContext,
+  cause?: unknown,
+): FFCError {
+  return redactError(mapBody(body, httpStatus, context, cause), context.secrets);
+}
+
+function mapBody(
   body: GeminiErrorBody,
   httpStatus: number | undefined,
   context: ErrorContext,

@@ -89,6 +89,7 @@ function capturingFetch(base: typeof fetch | undefined, call: TransportCall): ty
   return async (input, init) => {
     const response = await (base ?? globalThis.fetch)(input, withoutTimeouts(init));
     call.capture.headers = response.headers;
+    call.capture.status = response.status;
     return response;
   };
 }

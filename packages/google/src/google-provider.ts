@@ -5,6 +5,7 @@ import {
   lazyProvider,
   providerFactory,
   SPECIFICATION_VERSION,
+  secretList,
   withWarnings,
 } from "@ffc/core/provider";
 import { estimateRequestTokens } from "./count-tokens";
@@ -38,7 +39,7 @@ export function createGoogle(options: GoogleProviderOptions = {}): GoogleProvide
   const resolved = validateGoogleOptions(options);
   const legacy = resolved.legacyClient !== undefined || resolved.legacyModel !== undefined;
   const transport = legacy ? legacyTransport(resolved) : genaiTransport(resolved);
-  const secrets = transport.secrets;
+  const secrets = secretList({ keys: transport.secrets, headers: resolved.headers });
   const models = googleModelCatalogLookup(resolved.models);
 
   const start = (request: LanguageRequest) => {
@@ -52,6 +53,7 @@ export function createGoogle(options: GoogleProviderOptions = {}): GoogleProvide
       timedOut: () => signal.timedOut,
       timeoutMs: resolved.timeoutMs,
       headers: call.capture.headers,
+      responseStatus: call.capture.status,
     });
     return { signal, call, errorContext };
   };

@@ -22,6 +22,7 @@ export interface ResponseContext {
  * assistant message returns the signature to the part it belongs to (request-mapping.ts).
  */
 export function mapResponse(response: GeminiResponse, context: ResponseContext): ProviderResult {
+  throwIfNotResponse(response, context);
   throwIfPromptBlocked(response, context);
   const candidate = response.candidates?.[0];
   if (!candidate) {
@@ -71,6 +72,15 @@ export function mapResponse(response: GeminiResponse, context: ResponseContext):
   if (candidate.finishReason) result.rawFinishReason = candidate.finishReason;
   if (response.responseId) result.responseId = response.responseId;
   return result;
+}
+
+/** A body that is not an object (`null`, a number, a string) is a malformed response, retryable. */
+export function throwIfNotResponse(response: unknown, context: ResponseContext): void {
+  if (typeof response === "object" && response !== null && !Array.isArray(response)) return;
+  throw new TemporaryError(
+    `Gemini sent ${response === null ? "null" : typeof response} instead of a response for ${context.model}; the response was malformed. Retrying may help.`,
+    context,
+  );
 }
 
 /** A prompt Gemini refused to answer comes back as promptFeedback.blockReason and no candidate. */

@@ -1,6 +1,6 @@
 import { type StreamPart, TemporaryError, type Usage } from "@ffc/core";
 import { mapFinishReason } from "./finish-reason";
-import { type ResponseContext, throwIfPromptBlocked } from "./response-mapping";
+import { type ResponseContext, throwIfNotResponse, throwIfPromptBlocked } from "./response-mapping";
 import { ToolCallAssembler } from "./tool-call-assembler";
 import { generatedToolCallId } from "./tool-call-id";
 import { hasTokenCounts, mapUsage } from "./usage";
@@ -35,6 +35,7 @@ export async function* mapStream(
   };
 
   for await (const chunk of chunks) {
+    throwIfNotResponse(chunk, context);
     if (chunk.error) throw mapInBandError(chunk.error);
     throwIfPromptBlocked(chunk, context);
     model = chunk.modelVersion ?? model;

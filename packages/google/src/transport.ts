@@ -4,8 +4,8 @@ import type { GeminiResponse } from "./wire-types";
 /** What one call hands the transport, and where the transport leaves what it saw. */
 export interface TransportCall {
   signal: AbortSignal;
-  /** Filled with the HTTP response headers when the transport can see them (for retry hints). */
-  capture: { headers?: Headers };
+  /** Filled with the HTTP response headers and status when the transport can see them (for retry hints). */
+  capture: { headers?: Headers; status?: number };
 }
 
 /**

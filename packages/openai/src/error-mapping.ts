@@ -14,6 +14,7 @@ import {
   abortErrorFor,
   isNetworkFailure,
   networkFailureDetail,
+  redactError,
   redactSecrets,
   retryAfterFromHeaders,
   safeCause,
@@ -44,8 +45,16 @@ export interface VendorFailure {
 const contextLengthPattern =
   /maximum context length|context window|context_length_exceeded|too many tokens|prompt is too long/i;
 
-/** Maps anything the SDK or the network throws to an FFC error class that policies understand. */
+/**
+ * Maps anything the SDK or the network throws to an FFC error class that policies understand.
+ * The provider's one redaction point: every error it throws passes here, and leaves with none
+ * of the context's secrets in its message, request id or cause.
+ */
 export function toFFCError(thrown: unknown, context: ErrorContext): FFCError {
+  return redactError(mapError(thrown, context), context.secrets);
+}
+
+function mapError(thrown: unknown, context: ErrorContext): FFCError {
   const target = { provider: context.provider, model: context.model };
   // A caller's abort must stay an abort, never a retryable failure, whatever the SDK made of it.
   if (context.signal?.aborted) return abortErrorFor(context.signal, target);

@@ -1,4 +1,5 @@
 import { ConfigError } from "@ffc/core";
+import { type HeaderValues, secretList } from "@ffc/core/provider";
 import OpenAI from "openai";
 import type { RequestSettings } from "./chat-request";
 import { isOpenAIHost, type OpenAIProviderOptions } from "./openai-options";
@@ -6,7 +7,7 @@ import { isOpenAIHost, type OpenAIProviderOptions } from "./openai-options";
 /** A ready SDK client and everything derived from the options once. */
 export interface OpenAIConnection {
   client: OpenAI;
-  /** Values to redact from every error: the API key. */
+  /** Values to redact from every error: the API key and the configured headers' values. */
   secrets: string[];
   settings: RequestSettings;
 }
@@ -26,9 +27,12 @@ export function connect(options: OpenAIProviderOptions): OpenAIConnection {
     const client = options.client;
     return {
       client,
-      secrets: [client.apiKey, apiKey].filter(
-        (value): value is string => typeof value === "string" && value.length > 0,
-      ),
+      secrets: secretList({
+        keys: [client.apiKey, apiKey],
+        headers: options.headers,
+        otherHeaders: (client as unknown as { _options?: { defaultHeaders?: HeaderValues } })._options
+          ?.defaultHeaders,
+      }),
       settings: settingsFor(options, client.baseURL),
     };
   }
@@ -46,7 +50,11 @@ export function connect(options: OpenAIProviderOptions): OpenAIConnection {
     // duplicate them. OPENAI_LOG still turns SDK logging on for debugging.
     ...(readEnvironment("OPENAI_LOG") ? {} : { logLevel: "off" as const }),
   });
-  return { client, secrets: [apiKey], settings: settingsFor(options, baseURL) };
+  return {
+    client,
+    secrets: secretList({ keys: [apiKey], headers: options.headers }),
+    settings: settingsFor(options, baseURL),
+  };
 }
 
 function settingsFor(options: OpenAIProviderOptions, baseURL: string | undefined): RequestSettings {

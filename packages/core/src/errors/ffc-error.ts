@@ -24,8 +24,8 @@ export interface FFCErrorOptions {
  * otherwise not recognise each other's errors.
  */
 export class FFCError extends Error {
-  /** Marks every FFC error across installed copies. */
-  readonly [baseMarker] = true;
+  /** Marks every FFC error across installed copies (non-enumerable: util.inspect stays clean). */
+  declare readonly [baseMarker]: true;
   readonly retryable: boolean;
   readonly provider?: string;
   readonly model?: string;
@@ -67,9 +67,11 @@ export class FFCError extends Error {
 
 /** Marks an error with its class name and every FFC ancestor's, as `Symbol.for` keys. */
 function markKind(error: FFCError, errorClass: Function): void {
+  Object.defineProperty(error, baseMarker, { value: true });
   let current: any = errorClass;
   while (current && current !== Error) {
-    (error as any)[Symbol.for(`ffc.error.${current.name}`)] = true;
+    // Non-enumerable, so util.inspect(error) and logs do not list internal flags.
+    Object.defineProperty(error, Symbol.for(`ffc.error.${current.name}`), { value: true });
     if (current === FFCError) break;
     current = Object.getPrototypeOf(current);
   }
