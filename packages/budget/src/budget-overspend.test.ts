@@ -55,7 +55,7 @@ describe("BudgetManager without a tokenizer", () => {
 
   it("names the field when tokenCounting is not bound or exact", () => {
     expect(() => new BudgetManager({ maxDailyTokens: 1, tokenCounting: "approximate" as never })).toThrow(
-      /Invalid BudgetManager "tokenCounting": "approximate" is not "bound" or "exact"/,
+      /Invalid BudgetManager options: "tokenCounting" must be one of "bound", "exact", got "approximate"/,
     );
   });
 });
