@@ -252,7 +252,8 @@ export class LLMManager {
         messages =
           (await this.#fitToWindow(options, window, maxTokens, messages, emitAfterStart)) ?? messages;
       }
-      const sized = { model, messages, tools: options.tools, maxTokens };
+      const tools = options.tools ? toToolDefinitions(options.tools) : undefined;
+      const sized = { model, messages, tools, maxTokens };
       await checkWindow(provider, sized, window - (maxTokens ?? 0), window, options);
     }
     const request: LanguageRequest = { model, messages };
@@ -331,7 +332,9 @@ export class LLMManager {
     emit: EmitEvent,
   ): Promise<LanguageRequest["messages"] | undefined> {
     const maxInputTokens = window - (maxTokens ?? 0);
-    const tokens = estimateRequestTokens(messages, options.tools);
+    // Tool definitions are cached per tool, so converting them here again costs a lookup.
+    const tools = options.tools ? toToolDefinitions(options.tools) : undefined;
+    const tokens = estimateRequestTokens(messages, tools);
     if (tokens <= maxInputTokens) return undefined;
     const fitted = options.context!.clone();
     const protectedKeys = options.template?.variables ?? [];
@@ -343,7 +346,7 @@ export class LLMManager {
     for (const entry of fitted.entries()) blockTags += approximateTokenCounter(contextBlock(entry.key, ""));
     const report = fitted.fit(maxInputTokens, undefined, {
       reservedTokens:
-        templateTokens + blockTags + estimateRequestTokens(options.messages ?? [], options.tools),
+        templateTokens + blockTags + estimateRequestTokens(options.messages ?? [], tools),
       protectedKeys,
     });
     emit("context-fitted", { ...report, maxInputTokens });
