@@ -53,7 +53,7 @@ describe("createAnthropic options", () => {
       [{ apiKey: "k", defaultMaxTokens: 1.5 }, '"defaultMaxTokens"'],
       [{ apiKey: "k", headers: { "x-a": 1 } }, '"headers.x-a"'],
       [{ apiKey: "k", client: {} }, '"client"'],
-      [{ apiKey: "k", maxRetries: 3 }, 'unknown option "maxRetries"'],
+      [{ apiKey: "k", maxRetries: 3 }, '"maxRetries" is not an option'],
     ];
     for (const [options, field] of cases) {
       const error = thrownBy(() => createAnthropic(options as any));

@@ -6,7 +6,8 @@ import { createAnthropic } from "./anthropic-provider";
 const server = await createAnthropicServer();
 afterAll(() => server.close());
 
-const budget = (maxDailyTokens: number) => new BudgetManager({ maxDailyTokens });
+// The check sizes its limit from the exact input count, so the budget counts exactly.
+const budget = (maxDailyTokens: number) => new BudgetManager({ maxDailyTokens, tokenCounting: "exact" });
 
 describe("structured output and the tool loop over the Anthropic SDK", () => {
   const checks = structuredOutputChecks({

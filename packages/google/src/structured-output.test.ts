@@ -6,7 +6,8 @@ import { createGoogle } from "./google-provider";
 const server = await createGoogleServer();
 afterAll(() => server.close());
 
-const budget = (maxDailyTokens: number) => new BudgetManager({ maxDailyTokens });
+// The check sizes its limit from the exact input count, so the budget counts exactly.
+const budget = (maxDailyTokens: number) => new BudgetManager({ maxDailyTokens, tokenCounting: "exact" });
 
 describe("structured output and the tool loop over @google/genai", () => {
   const checks = structuredOutputChecks({

@@ -12,7 +12,8 @@ import { createOpenAI } from "./openai-provider";
 const server: FakeServer = await createOpenAIServer();
 afterAll(() => server.close());
 
-const budget = (maxDailyTokens: number) => new BudgetManager({ maxDailyTokens });
+// The check sizes its limit from the exact input count, so the budget counts exactly.
+const budget = (maxDailyTokens: number) => new BudgetManager({ maxDailyTokens, tokenCounting: "exact" });
 
 describe("structured output and the tool loop: Chat Completions", () => {
   const checks = structuredOutputChecks({

@@ -58,7 +58,9 @@ describe("createRedisClient", () => {
   });
 
   it("rejects cluster nodes that are not host:port", () => {
-    expect(() => parseClusterNodes("127.0.0.1", "clusterNodes")).toThrow(/"127.0.0.1" is not "host:port"/);
+    expect(() => parseClusterNodes("127.0.0.1", "clusterNodes")).toThrow(
+      /"clusterNodes" has "127.0.0.1", which is not "host:port"/,
+    );
     expect(() => parseClusterNodes([], "clusterNodes")).toThrow(/at least one/);
     expect(parseClusterNodes("a:1, b:2")).toEqual([
       { host: "a", port: 1 },

@@ -2,7 +2,8 @@
 // BudgetManager and prints how many were admitted and refused, as JSON.
 
 import { BudgetManager } from "@ffc/budget";
-import { BudgetExceededError, LLMManager, SPECIFICATION_VERSION } from "@ffc/core";
+import { BudgetExceededError, LLMManager } from "@ffc/core";
+import { SPECIFICATION_VERSION } from "@ffc/core/provider";
 import { RedisBudgetStore } from "@ffc/redis";
 
 const [url, keyPrefix, limitText, callsText, inputText] = process.argv.slice(2);
