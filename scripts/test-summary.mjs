@@ -11,7 +11,12 @@ const runs =
   labels.length > 0
     ? labels.map((label) => ({ label, file: `.vitest-results-${label}.json` }))
     : [{ label: "tests", file: ".vitest-results.json" }];
-const folders = [...readdirSync("packages").map((name) => join("packages", name)), "examples", "bench", "fuzz"];
+const folders = [
+  ...readdirSync("packages").map((name) => join("packages", name)),
+  "examples",
+  "bench",
+  "fuzz",
+];
 const total = { passed: 0, failed: 0, skipped: 0 };
 const empty = [];
 for (const { label, file } of runs) {

@@ -345,8 +345,7 @@ export class LLMManager {
     let blockTags = 0;
     for (const entry of fitted.entries()) blockTags += approximateTokenCounter(contextBlock(entry.key, ""));
     const report = fitted.fit(maxInputTokens, undefined, {
-      reservedTokens:
-        templateTokens + blockTags + estimateRequestTokens(options.messages ?? [], tools),
+      reservedTokens: templateTokens + blockTags + estimateRequestTokens(options.messages ?? [], tools),
       protectedKeys,
     });
     emit("context-fitted", { ...report, maxInputTokens });
