@@ -332,7 +332,7 @@ describe("the tool loop", () => {
   it("checks the loop's options before anything is sent", async () => {
     const { llm, provider } = manager([{ text: "x" }]);
     await expect(llm.generate({ prompt: "x", tools: [weatherTool()], maxSteps: 0 })).rejects.toThrow(
-      /"maxSteps" must be a whole number of at least 1/,
+      /"maxSteps" must be a whole number at least 1/,
     );
     await expect(llm.generate({ prompt: "x", tools: [weatherTool(), weatherTool()] })).rejects.toThrow(
       /two tools are named "getWeather"/,
