@@ -1,25 +1,14 @@
 import {
-  ConfigError,
   Provider,
   ProviderNotInstalledError,
   registerProvider,
   TemporaryError,
   unregisterProvider,
 } from "@ffc/core";
-import { createTestManager, MockProvider, settled } from "@ffc/testing";
+import { configErrorOf, createTestManager, MockProvider, settled } from "@ffc/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { FallbackConfig } from "./fallback-config";
 import { MemoryBreakerStore } from "./memory-breaker-store";
-
-function configErrorOf(make: () => unknown): ConfigError {
-  try {
-    make();
-  } catch (error) {
-    if (ConfigError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a ConfigError");
-}
 
 afterEach(() => {
   unregisterProvider("vertex");

@@ -1,17 +1,7 @@
-import { ConfigError } from "@ffc/core";
+import { configErrorOf } from "@ffc/testing";
 import { describe, expect, it } from "vitest";
 import { MemoryRateLimitStore } from "./memory-rate-limit-store";
 import { RateLimiter } from "./rate-limiter";
-
-function configErrorOf(make: () => unknown): ConfigError {
-  try {
-    make();
-  } catch (error) {
-    if (ConfigError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a ConfigError");
-}
 
 describe("RateLimiter options", () => {
   it("refuses an unknown option, naming it in error.field", () => {

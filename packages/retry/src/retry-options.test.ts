@@ -1,17 +1,8 @@
-import { ConfigError, TemporaryError } from "@ffc/core";
+import { TemporaryError } from "@ffc/core";
+import { configErrorOf } from "@ffc/testing";
 import { describe, expect, it } from "vitest";
 import { RetryBudget } from "./retry-budget";
 import { RetryConfig } from "./retry-config";
-
-function configErrorOf(make: () => unknown): ConfigError {
-  try {
-    make();
-  } catch (error) {
-    if (ConfigError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a ConfigError");
-}
 
 describe("RetryConfig options", () => {
   it("rejects a negative maxRetries, naming the field", () => {

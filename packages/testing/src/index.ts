@@ -1,3 +1,4 @@
+export { configErrorOf } from "./assertions/config-error-of";
 export { breakerStoreConformanceChecks } from "./conformance/breaker-store-conformance";
 export { budgetStoreConformanceChecks } from "./conformance/budget-store-conformance";
 export { cacheStoreConformanceChecks } from "./conformance/cache-store-conformance";
