@@ -44,14 +44,15 @@ writeFileSync(
     2,
   ),
 );
-// The root README's Quick start must also compile under exactOptionalPropertyTypes, the strictest
-// setting apps turn on (`apiKey: process.env.OPENAI_API_KEY` is `string | undefined`).
+// Every example must also compile under exactOptionalPropertyTypes, the strictest setting apps
+// turn on (`apiKey: process.env.OPENAI_API_KEY` is `string | undefined`; a zod schema must still
+// be an OutputSchema there).
 writeFileSync(
   join(outDirectory, "tsconfig.strict.json"),
   JSON.stringify(
     {
       extends: "./tsconfig.json",
-      include: ["./README_md_*.ts"],
+      include: ["./*.ts"],
       compilerOptions: { exactOptionalPropertyTypes: true },
     },
     null,
@@ -74,4 +75,4 @@ for (const config of ["tsconfig.json", "tsconfig.strict.json"]) {
     process.exit(1);
   }
 }
-console.log("All documentation examples type-check (the README's also with exactOptionalPropertyTypes).");
+console.log("All documentation examples type-check (also with exactOptionalPropertyTypes).");

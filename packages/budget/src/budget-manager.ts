@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import {
   BudgetExceededError,
   type CallContext,
@@ -11,7 +10,14 @@ import {
   type StreamNext,
   type StreamPart,
 } from "@ffc/core";
-import { aroundStream, type BudgetAmount, type BudgetUsage, fromNanoUsd, toNanoUsd } from "@ffc/core/plugin";
+import {
+  aroundStream,
+  type BudgetAmount,
+  type BudgetUsage,
+  fromNanoUsd,
+  toNanoUsd,
+  uniqueId,
+} from "@ffc/core/plugin";
 import { actualSpend, type EstimateSettings, estimateWorstCase, type WorstCase } from "./budget-estimate";
 import {
   type BudgetManagerOptions,
@@ -173,7 +179,7 @@ export class BudgetManager implements Plugin {
       const reservation: Reservation = {
         scope,
         key,
-        id: randomUUID(),
+        id: uniqueId(),
         worstCase,
         firstAttempt: call.attempts.length,
         held: true,

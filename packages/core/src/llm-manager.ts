@@ -13,8 +13,9 @@ import type { Logger } from "./logger";
 import { neverAbortedSignal } from "./never-aborted";
 import { noEmit } from "./no-emit";
 import { callObserver } from "./observer-guard";
-import type { CallContext, GenerateNext, Plugin, Policy, StreamNext } from "./policy";
-import { composeGenerate, composeStream, isPolicyStage, orderPolicies, policyStages } from "./policy";
+import type { CallContext, GenerateNext, Plugin, StreamNext } from "./policy";
+import { isPolicyStage, policyStages } from "./policy";
+import { PolicyChainCache, type PolicyChains } from "./policy-chains";
 import { buildPrompt } from "./prompt-builder";
 import type { LanguageProvider } from "./provider";
 import { type ProviderReference, type ProviderSettings, resolveProvider } from "./provider-registry";
@@ -68,8 +69,10 @@ export class LLMManager {
   readonly #sanitize: SanitizeOptions;
   readonly #logger: Logger;
   readonly #timeouts: TimeoutDefaults | undefined;
-  #orderedPolicies: Plugin[] = [];
+  readonly #chains = new PolicyChainCache(generateAttempt as GenerateNext, streamAttempt as StreamNext);
   #configuredProvider: LanguageProvider | undefined;
+  /** One function for every call's `resolveProvider`: policies may key their caches by it. */
+  readonly #resolveForCalls = (reference: ProviderReference) => this.resolveProvider(reference);
   #observers: Plugin[] = [];
 
   constructor(config: LLMConfig, options: LLMManagerOptions = {}) {
@@ -92,7 +95,7 @@ export class LLMManager {
   use(plugin: Plugin): this {
     checkPlugin(plugin);
     this.#plugins.push(plugin);
-    this.#orderedPolicies = orderPolicies(this.#plugins.filter((item) => item.generate || item.stream));
+    this.#chains.setManagerPolicies(this.#plugins);
     this.#observers = this.#plugins.filter((item) => item.onEvent || item.finalizeResult);
     return this;
   }
@@ -138,8 +141,8 @@ export class LLMManager {
     // Checked here for generate, in stream() for streams: #prepare relies on it.
     checkCallOptions(options);
     const plan = planSteps(options);
-    const { call, policies } = await this.#prepare(options, "generate");
-    const chain = composeGenerate(policies, generateAttempt as GenerateNext);
+    const { call, chains } = await this.#prepare(options, "generate");
+    const chain = chains.generate;
     try {
       const decorate = (stepResult: GenerateResult, stepCall: CallContext) =>
         this.#decorate(stepResult, stepCall, options);
@@ -181,7 +184,7 @@ export class LLMManager {
     try {
       const prepared = await this.#prepare(options, "stream");
       call = prepared.call;
-      const chain = composeStream(prepared.policies, streamAttempt as StreamNext);
+      const chain = prepared.chains.stream;
       let result: GenerateResult;
       if (plan) {
         const decorate = (stepResult: GenerateResult, stepCall: CallContext) =>
@@ -220,7 +223,7 @@ export class LLMManager {
   async #prepare(
     options: GenerateOptions<any>,
     operation: "generate" | "stream",
-  ): Promise<{ call: CallContext; policies: Partial<Policy>[] }> {
+  ): Promise<{ call: CallContext; chains: PolicyChains }> {
     const config = this.#config;
     // The configured provider is resolved once; later calls skip the await.
     let provider = this.#configuredProvider;
@@ -254,7 +257,8 @@ export class LLMManager {
       }
       const tools = options.tools ? toToolDefinitions(options.tools) : undefined;
       const sized = { model, messages, tools, maxTokens };
-      await checkWindow(provider, sized, window - (maxTokens ?? 0), window, options);
+      const over = checkWindow(provider, sized, window - (maxTokens ?? 0), window, options);
+      if (over) await over;
     }
     const request: LanguageRequest = { model, messages };
     if (maxTokens !== undefined) request.maxTokens = maxTokens;
@@ -304,7 +308,7 @@ export class LLMManager {
       signal,
       attempts: [],
       emit,
-      resolveProvider: (reference) => this.resolveProvider(reference),
+      resolveProvider: this.#resolveForCalls,
       state: new Map(),
       warn: warnerFor(emit, this.#logger),
       ...(this.#timeouts ? { timeoutDefaults: this.#timeouts } : {}),
@@ -315,13 +319,7 @@ export class LLMManager {
     if (deadline) call.state.set(disposeKey, deadline.dispose);
     emit("call-start", { provider: provider.id, model, operation });
     for (const flush of pending) flush();
-    const perCall: Policy[] = [];
-    if (options.retryConfig) perCall.push(options.retryConfig);
-    if (options.fallbackConfig) perCall.push(options.fallbackConfig);
-    if (options.policies) perCall.push(...options.policies);
-    const policies =
-      perCall.length === 0 ? this.#orderedPolicies : orderPolicies([...this.#orderedPolicies, ...perCall]);
-    return { call, policies };
+    return { call, chains: this.#chains.chainsFor(options) };
   }
 
   async #fitToWindow(

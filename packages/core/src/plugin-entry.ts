@@ -35,5 +35,6 @@ export { StreamAccumulator } from "./stream-accumulator";
 export type { StreamPart } from "./stream-part";
 export { type PeekedStream, peekStream } from "./stream-utilities";
 export { approximateTokenCounter, estimateMessageTokens } from "./token-counter";
+export { uniqueId } from "./unique-id";
 export { addUsage, emptyUsage, type Usage } from "./usage";
 export type { WarnFunction } from "./warnings";

@@ -29,7 +29,7 @@ export interface CallContext {
   readonly attempts: AttemptRecord[];
   /** Emits an event tagged with this call. */
   readonly emit: EmitEvent;
-  /** Resolves a provider id (or object) with the manager's settings. */
+  /** Resolves a provider id (or object) with the manager's settings; the same function for every call of a manager. */
   readonly resolveProvider: (reference: ProviderReference) => Promise<LanguageProvider>;
   /** Per-call scratch space for policies, keyed by something the policy owns. */
   readonly state: Map<unknown, unknown>;

@@ -2,7 +2,9 @@ import type { JsonSchema } from "./request";
 
 /**
  * The Standard Schema interface (standardschema.dev), implemented by zod, valibot and
- * arktype. Declared here so core needs none of them at run time.
+ * arktype. Declared here so core needs none of them at run time. Every optional member also
+ * takes `undefined`, as the specification declares them: otherwise a zod schema is not
+ * assignable under `exactOptionalPropertyTypes`.
  */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {
   readonly "~standard": {
@@ -12,9 +14,11 @@ export interface StandardSchemaV1<Input = unknown, Output = Input> {
       value: unknown,
     ) => StandardSchemaResult<Output> | Promise<StandardSchemaResult<Output>>;
     readonly types?: { readonly input: Input; readonly output: Output } | undefined;
-    readonly jsonSchema?: {
-      readonly input: (options: { target: string }) => Record<string, unknown>;
-    };
+    readonly jsonSchema?:
+      | {
+          readonly input: (options: { target: string }) => Record<string, unknown>;
+        }
+      | undefined;
   };
 }
 
@@ -24,7 +28,7 @@ export type StandardSchemaResult<Output> =
   | {
       readonly issues: ReadonlyArray<{
         readonly message: string;
-        readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }>;
+        readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined;
       }>;
     };
 

@@ -16,17 +16,30 @@ export function estimateRequestTokens(messages: readonly Message[], tools: Langu
  * The one context-window check of a call, for every input shape (prompt, template, context,
  * messages, tools, images), before anything is sent. The estimate is cheap; only when it is
  * over the limit is the provider's exact counter asked (when it has one), so a prompt that
- * merely looks too long is not refused. Returns normally when the request fits.
+ * merely looks too long is not refused. Returns undefined when the estimate fits (no promise to
+ * await on every call), else a promise that settles once the exact count has decided.
  */
-export async function checkWindow(
+export function checkWindow(
   provider: LanguageProvider,
   request: Pick<LanguageRequest, "model" | "messages" | "tools" | "maxTokens">,
   maxInputTokens: number,
   window: number,
   options: GenerateOptions<any>,
+): Promise<void> | undefined {
+  const tokens = estimateRequestTokens(request.messages, request.tools);
+  if (tokens <= maxInputTokens) return undefined;
+  return checkOverEstimate(provider, request, tokens, maxInputTokens, window, options);
+}
+
+async function checkOverEstimate(
+  provider: LanguageProvider,
+  request: Pick<LanguageRequest, "model" | "messages" | "tools" | "maxTokens">,
+  estimated: number,
+  maxInputTokens: number,
+  window: number,
+  options: GenerateOptions<any>,
 ): Promise<void> {
-  let tokens = estimateRequestTokens(request.messages, request.tools);
-  if (tokens <= maxInputTokens) return;
+  let tokens = estimated;
   if (provider.countTokens) {
     try {
       tokens = await provider.countTokens(request as LanguageRequest);

@@ -10,6 +10,11 @@ export interface BreakerVerdict {
   state?: BreakerState;
 }
 
+const keys = new WeakMap<TargetReference, string>();
+
+/** The verdict of a closed breaker, the hot path: one shared object, never changed. */
+const passed: BreakerVerdict = Object.freeze({ admission: "pass" });
+
 /**
  * One circuit breaker per target, its state in a BreakerStore. A breaker is a safety valve,
  * not a gate: when the store fails, calls go ahead (and a "breaker-store-error" event says so).
@@ -26,9 +31,14 @@ export class CircuitBreaker {
     return this.#options.cooldownMs;
   }
 
-  /** The store key of a target. */
+  /** The store key of a target (built once per target object: the chain's targets are reused by every call). */
   keyOf(target: TargetReference): string {
-    return `${target.provider}/${target.model}`;
+    let key = keys.get(target);
+    if (key === undefined) {
+      key = `${target.provider}/${target.model}`;
+      keys.set(target, key);
+    }
+    return key;
   }
 
   /** Asks whether a call may go to `target`; emits "breaker-half-open" when it lets a probe through. */
@@ -37,7 +47,7 @@ export class CircuitBreaker {
     try {
       const stored = await this.#options.store.get(key);
       // The hot path: a closed breaker is only read.
-      if (!stored || stored.state === "closed") return { admission: "pass" };
+      if (!stored || stored.state === "closed") return passed;
       let admission = "pass" as Admission;
       let before = undefined as BreakerState | undefined;
       const after = await this.#options.store.update(key, (current) => {

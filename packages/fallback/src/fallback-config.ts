@@ -16,7 +16,7 @@ import {
   type ResolvedFallbackOptions,
   resolveFallbackOptions,
 } from "./fallback-options";
-import { FallbackRun } from "./fallback-run";
+import { FallbackRun, type ResolvedTargets } from "./fallback-run";
 
 /**
  * Tries an ordered chain of (provider, model) targets until one answers, with a circuit
@@ -30,6 +30,7 @@ export class FallbackConfig implements Policy {
   readonly stage = "fallback" as const;
   readonly #options: ResolvedFallbackOptions;
   readonly #breaker: CircuitBreaker | undefined;
+  readonly #resolvedTargets: ResolvedTargets = new WeakMap();
 
   constructor(options: FallbackOptions) {
     this.#options = resolveFallbackOptions(options);
@@ -48,7 +49,7 @@ export class FallbackConfig implements Policy {
 
   /** Runs the rest of the chain on each target in turn until one answers. */
   async generate(call: CallContext, next: GenerateNext): Promise<ProviderResult> {
-    const run = new FallbackRun(call, this.#options, this.#breaker);
+    const run = new FallbackRun(call, this.#options, this.#breaker, this.#resolvedTargets);
     try {
       let index = 0;
       while (true) {
@@ -78,7 +79,7 @@ export class FallbackConfig implements Policy {
 
   /** Streams from the first target that starts; moves on only before the first part (or with restartStream). */
   async *stream(call: CallContext, next: StreamNext): AsyncIterable<StreamPart> {
-    const run = new FallbackRun(call, this.#options, this.#breaker);
+    const run = new FallbackRun(call, this.#options, this.#breaker, this.#resolvedTargets);
     try {
       let index = 0;
       while (true) {

@@ -7,7 +7,7 @@ import {
   StreamInterruptedError,
   type TargetReference,
 } from "@ffc/core";
-import { abortErrorFor, type DerivedSignal, deriveSignal } from "@ffc/core/plugin";
+import { abortErrorFor, type DerivedSignal, deriveSignal, neverAbortedSignal } from "@ffc/core/plugin";
 import type { Admission, BreakerOutcome } from "./breaker-transitions";
 import { chainFailureMessage, type TargetEnding } from "./chain-failure-message";
 import type { CircuitBreaker } from "./circuit-breaker";
@@ -16,11 +16,17 @@ import type { ResolvedFallbackOptions } from "./fallback-options";
 import { suitsTarget, type TargetInfo, unsuitableReason } from "./target-suitability";
 
 /** A target of the chain with its provider resolved. */
-interface ResolvedTarget {
+export interface ResolvedTarget {
   provider: LanguageProvider;
   info: TargetInfo;
   reference: TargetReference;
 }
+
+/**
+ * Resolved targets of one FallbackConfig, by the manager's `resolveProvider` (the same function
+ * for every call of a manager): a chain's providers are resolved once per manager, not per call.
+ */
+export type ResolvedTargets = WeakMap<CallContext["resolveProvider"], (ResolvedTarget | undefined)[]>;
 
 /** One call's walk along the chain: which target, what the breaker said, where to go next. */
 export class FallbackRun {
@@ -28,14 +34,25 @@ export class FallbackRun {
   readonly #options: ResolvedFallbackOptions;
   readonly #breaker: CircuitBreaker | undefined;
   readonly #scope: DerivedSignal;
-  readonly #resolved: (ResolvedTarget | undefined)[] = [];
+  readonly #resolved: (ResolvedTarget | undefined)[];
   readonly #endings: TargetEnding[] = [];
 
-  constructor(call: CallContext, options: ResolvedFallbackOptions, breaker?: CircuitBreaker) {
+  constructor(
+    call: CallContext,
+    options: ResolvedFallbackOptions,
+    breaker: CircuitBreaker | undefined,
+    resolvedTargets: ResolvedTargets,
+  ) {
     this.#call = call;
     this.#options = options;
     this.#breaker = breaker;
     this.#scope = deadlineScope(call.signal, options.deadlineMs);
+    let resolved = resolvedTargets.get(call.resolveProvider);
+    if (!resolved) {
+      resolved = [];
+      resolvedTargets.set(call.resolveProvider, resolved);
+    }
+    this.#resolved = resolved;
   }
 
   /**
@@ -64,19 +81,28 @@ export class FallbackRun {
    */
   callFor(index: number): { call: CallContext; dispose(): void } {
     const target = this.#resolved[index]!;
-    const scope = deriveSignal(this.#scope.signal);
-    const signal = scope.signal;
-    // Core's attempt layer hands the provider a per-attempt child of `signal`.
-    const request = { ...this.#call.request, model: target.info.model };
     const attemptTimeoutMs =
       this.#options.targets[index]!.attemptTimeoutMs ??
       this.#options.attemptTimeoutMs ??
       this.#call.attemptTimeoutMs;
+    const signal = this.#scope.signal;
+    if (
+      signal === neverAbortedSignal &&
+      target.provider === this.#call.provider &&
+      target.info.model === this.#call.request.model &&
+      attemptTimeoutMs === this.#call.attemptTimeoutMs
+    ) {
+      // The call already goes to this target and nothing can abort it: no copy to make.
+      return { call: this.#call, dispose: noop };
+    }
+    const scope = deriveSignal(signal);
+    // Core's attempt layer hands the provider a per-attempt child of `scope.signal`.
+    const request = { ...this.#call.request, model: target.info.model };
     const call: CallContext = {
       ...this.#call,
       provider: target.provider,
       request,
-      signal,
+      signal: scope.signal,
       ...(attemptTimeoutMs === undefined ? {} : { attemptTimeoutMs }),
     };
     return { call, dispose: scope.dispose };
@@ -153,6 +179,8 @@ export class FallbackRun {
     this.#scope.dispose();
   }
 }
+
+const noop = () => {};
 
 function nameOf(target: { provider: string | LanguageProvider; model: string }): TargetInfo {
   return {

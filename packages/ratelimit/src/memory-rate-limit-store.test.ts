@@ -27,6 +27,28 @@ describe("MemoryRateLimitStore", () => {
     expect((await take()).ok).toBe(false);
   });
 
+  it("settles the right take after old takes were dropped from the front of its log", async () => {
+    let now = 0;
+    const store = new MemoryRateLimitStore({ now: () => now });
+    const take = (id: string, amount: number) =>
+      store.take({ key: "k", id, amount, limit: 1000, windowMs: 1000 });
+    for (let index = 0; index < 200; index += 1) await take(`old-${index}`, 1);
+    now = 500;
+    await take("kept", 100);
+    now = 1200;
+    // The 200 old takes leave the window; the log drops them and moves every later position.
+    expect(await take("new", 300)).toEqual({ ok: true, remaining: 600, retryAfterMs: 0 });
+    await store.settle({ key: "k", id: "kept", amount: 10, windowMs: 1000 });
+    await store.settle({ key: "k", id: "new", amount: 50, windowMs: 1000 });
+    await store.settle({ key: "k", id: "old-3", amount: 900, windowMs: 1000 });
+    expect(await take("probe", 1)).toEqual({ ok: true, remaining: 939, retryAfterMs: 0 });
+    // The same id again adds to its take.
+    expect(await take("new", 9)).toEqual({ ok: true, remaining: 930, retryAfterMs: 0 });
+    now = 1600;
+    // "kept" (made at 500) has left; "new" (last taken at 1200) and "probe" are still in.
+    expect(await take("last", 1)).toEqual({ ok: true, remaining: 939, retryAfterMs: 0 });
+  });
+
   it("starts a key afresh once its takes are a window old, even after a sweep", async () => {
     vi.useFakeTimers({ now: 0 });
     const store = new MemoryRateLimitStore();

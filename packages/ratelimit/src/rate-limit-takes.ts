@@ -1,3 +1,4 @@
+import { uniqueId } from "@ffc/core/plugin";
 import type { RateLimitRule } from "./rate-limiter-options";
 
 /** Every limit is per minute. */
@@ -33,28 +34,35 @@ export function matchingRules(rules: readonly RateLimitRule[], target: Target): 
   );
 }
 
-/** The store-key part of a rule after the scope, encoded once per rule rather than once per call. */
-const ruleKeys = new WeakMap<RateLimitRule, string>();
+/** The store keys of a rule in the global scope, built once per rule rather than once per call. */
+const globalKeys = new WeakMap<RateLimitRule, { requests: string; tokens: string }>();
 
-function ruleKey(rule: RateLimitRule): string {
-  let key = ruleKeys.get(rule);
-  if (key === undefined) {
-    // A rule without model counts all the provider's models together, so the key leaves it open.
-    key = `${encodeURIComponent(rule.provider ?? "*")}:${encodeURIComponent(rule.model ?? "*")}`;
-    ruleKeys.set(rule, key);
+function keysOf(rule: RateLimitRule, scope: string): { requests: string; tokens: string } {
+  if (scope === "global") {
+    let keys = globalKeys.get(rule);
+    if (!keys) {
+      keys = ruleKeys(rule, scope);
+      globalKeys.set(rule, keys);
+    }
+    return keys;
   }
-  return key;
+  return ruleKeys(rule, encodeURIComponent(scope));
+}
+
+function ruleKeys(rule: RateLimitRule, scopeKey: string): { requests: string; tokens: string } {
+  // A rule without model counts all the provider's models together, so the key leaves it open.
+  const where = `${scopeKey}:${encodeURIComponent(rule.provider ?? "*")}:${encodeURIComponent(rule.model ?? "*")}`;
+  return { requests: `${where}:requests`, tokens: `${where}:tokens` };
 }
 
 /** One request and the estimated tokens from every matching limit, each under its own key. */
 export function wantedTakes(rules: readonly RateLimitRule[], scope: string, tokens: number): WantedTake[] {
   const wanted: WantedTake[] = [];
-  const scopeKey = scope === "global" ? scope : encodeURIComponent(scope);
   for (const rule of rules) {
-    const where = `${scopeKey}:${ruleKey(rule)}`;
+    const keys = keysOf(rule, scope);
     if (rule.requestsPerMinute !== undefined) {
       wanted.push({
-        take: { key: `${where}:requests`, id: crypto.randomUUID(), kind: "requests" },
+        take: { key: keys.requests, id: uniqueId(), kind: "requests" },
         amount: 1,
         limit: rule.requestsPerMinute,
         rule,
@@ -62,7 +70,7 @@ export function wantedTakes(rules: readonly RateLimitRule[], scope: string, toke
     }
     if (rule.tokensPerMinute !== undefined) {
       wanted.push({
-        take: { key: `${where}:tokens`, id: crypto.randomUUID(), kind: "tokens" },
+        take: { key: keys.tokens, id: uniqueId(), kind: "tokens" },
         amount: tokens,
         limit: rule.tokensPerMinute,
         rule,

@@ -28,8 +28,9 @@ export class VendorHints {
 
   /** How long a call of `tokens` tokens must wait to fit what the vendor said is left (0: go). */
   waitFor(provider: string, model: string, tokens: number, now: number): { ms: number; what: string } {
+    if (this.#hints.size === 0) return go;
     const hints = this.#hints.get(targetKey(provider, model));
-    if (!hints) return { ms: 0, what: "" };
+    if (!hints) return go;
     let ms = 0;
     let what = "";
     if (hints.requests && hints.requests.resetAt > now && hints.requests.remaining < 1) {
@@ -50,6 +51,7 @@ export class VendorHints {
 
   /** Counts a call against what is left, so concurrent calls do not all rush the last slot. */
   consume(provider: string, model: string, tokens: number, now: number): void {
+    if (this.#hints.size === 0) return;
     const key = targetKey(provider, model);
     const hints = this.#hints.get(key);
     if (!hints) return;
@@ -59,6 +61,9 @@ export class VendorHints {
     if (stale(hints.requests) && stale(hints.tokens)) this.#hints.delete(key);
   }
 }
+
+/** No wait: one shared object for the hot path. */
+const go: { ms: number; what: string } = Object.freeze({ ms: 0, what: "" });
 
 function hintOf(state: VendorLimitState, now: number): Hint {
   return { remaining: state.remaining, resetAt: now + state.resetMs };

@@ -55,6 +55,24 @@ describe("TokenTracker", () => {
     expect(usage.byModel["openai:gpt-4o"]!.usage.totalTokens).toBe(2200);
   });
 
+  it("counts tags, users and tenants named like Object.prototype's keys as plain keys", async () => {
+    const provider = new MockProvider({
+      id: "openai",
+      script: [{ text: "ok", usage: { inputTokens: 10, outputTokens: 5 } }],
+    });
+    const { tracker, manager } = setup(provider, "gpt-4o");
+    const metadata = { tags: ["__proto__", "constructor"], userId: "toString", tenantId: "__proto__" };
+    await manager.generate({ prompt: "hello", metadata });
+    const usage = tracker.getTotalUsage();
+    expect(Object.keys(usage.byTag).sort()).toEqual(["__proto__", "constructor"]);
+    expect(Object.getOwnPropertyDescriptor(usage.byTag, "__proto__")?.value.calls).toBe(1);
+    expect(Object.getOwnPropertyDescriptor(usage.byUser, "toString")?.value.usage.totalTokens).toBe(15);
+    expect(Object.getOwnPropertyDescriptor(usage.byTenant, "__proto__")?.value.attempts).toBe(1);
+    // Nothing was written to the prototype every object shares.
+    expect((Object.prototype as Record<string, unknown>).calls).toBeUndefined();
+    expect((Object.prototype as Record<string, unknown>).attempts).toBeUndefined();
+  });
+
   it("prices cached input at the cache-read rate and reports what prompt caching saved", async () => {
     const provider = new MockProvider({
       id: "openai",

@@ -209,7 +209,10 @@ export class TokenTracker implements Plugin {
       savingsUsd: promptCacheSavings(this.#prices, target.provider!, target.model!, usage),
       estimated,
     };
-    for (const ledger of this.#ledgers(target.metadata?.sessionId)) ledger.addAttempt(target, entry);
+    const sessionId = target.metadata?.sessionId;
+    this.#overall.addAttempt(target, entry);
+    this.#current?.ledger.addAttempt(target, entry);
+    this.#namedSession(sessionId)?.addAttempt(target, entry);
     if (this.#store) this.#share(target, usage, entry.costUsd);
   }
 
@@ -231,21 +234,22 @@ export class TokenTracker implements Plugin {
     field: "calls" | "failedCalls" | "cacheHits",
     sessionId: string | undefined,
   ): void {
-    for (const ledger of this.#ledgers(sessionId)) ledger.count(target, field);
+    this.#overall.count(target, field);
+    this.#current?.ledger.count(target, field);
+    this.#namedSession(sessionId)?.count(target, field);
   }
 
-  /** Everything, the current session, and the session a call names in its metadata. */
-  #ledgers(sessionId: string | undefined): UsageLedger[] {
-    const ledgers = [this.#overall];
-    if (this.#current) ledgers.push(this.#current.ledger);
-    if (sessionId !== undefined && sessionId !== this.#current?.id) {
-      let named = this.#sessions.get(sessionId);
-      if (!named) {
-        named = new UsageLedger(sessionId);
-        this.#sessions.set(sessionId, named);
-      }
-      ledgers.push(named);
+  /**
+   * The ledger of the session a call names in its metadata, when that is not the current one
+   * (which counts the call already). Every event of every call passes here: no list is built.
+   */
+  #namedSession(sessionId: string | undefined): UsageLedger | undefined {
+    if (sessionId === undefined || sessionId === this.#current?.id) return undefined;
+    let named = this.#sessions.get(sessionId);
+    if (!named) {
+      named = new UsageLedger(sessionId);
+      this.#sessions.set(sessionId, named);
     }
-    return ledgers;
+    return named;
   }
 }

@@ -49,12 +49,12 @@ export class UsageLedger {
 
   /** Adds an attempt that consumed tokens. */
   addAttempt(target: UsageTarget, entry: AttemptEntry): void {
-    for (const summary of this.#summaries(target)) addAttempt(summary, entry);
+    this.#visit(target, addAttempt, entry);
   }
 
   /** Counts a finished call, a failed call or a cache hit. */
   count(target: UsageTarget, field: "calls" | "failedCalls" | "cacheHits"): void {
-    for (const summary of this.#summaries(target)) summary[field] += 1;
+    this.#visit(target, countIn, field);
   }
 
   /** Marks the session as ended. */
@@ -67,29 +67,51 @@ export class UsageLedger {
     return structuredClone(this.#report);
   }
 
-  #summaries(target: UsageTarget): UsageSummary[] {
-    const summaries = [this.#report as UsageSummary];
-    this.#add(summaries, "byProvider", target.provider);
-    if (target.provider !== undefined && target.model !== undefined)
-      this.#add(summaries, "byModel", `${target.provider}:${target.model}`);
-    const metadata = target.metadata;
-    if (metadata) {
-      const tags = metadata.tags;
-      if (tags && tags.length > 0)
-        for (const tag of tags.length === 1 ? tags : new Set(tags)) this.#add(summaries, "byTag", tag);
-      this.#add(summaries, "byUser", metadata.userId);
-      this.#add(summaries, "byTenant", metadata.tenantId);
+  /**
+   * Applies `change` to every summary the target counts in: the total, its provider, model, tags,
+   * user and tenant. It runs for every event of every call, so it builds no list of summaries.
+   */
+  #visit<Argument>(
+    target: UsageTarget,
+    change: (summary: UsageSummary, argument: Argument) => void,
+    argument: Argument,
+  ): void {
+    change(this.#report, argument);
+    const provider = target.provider;
+    if (provider !== undefined) {
+      if (provider !== "") change(this.#summary("byProvider", provider), argument);
+      if (target.model !== undefined)
+        change(this.#summary("byModel", `${provider}:${target.model}`), argument);
     }
-    return summaries;
+    const metadata = target.metadata;
+    if (!metadata) return;
+    const tags = metadata.tags;
+    if (tags && tags.length > 0)
+      for (const tag of tags.length === 1 ? tags : new Set(tags))
+        if (tag !== "") change(this.#summary("byTag", tag), argument);
+    if (metadata.userId !== undefined && metadata.userId !== "")
+      change(this.#summary("byUser", metadata.userId), argument);
+    if (metadata.tenantId !== undefined && metadata.tenantId !== "")
+      change(this.#summary("byTenant", metadata.tenantId), argument);
   }
 
-  #add(summaries: UsageSummary[], group: Group, key: string | undefined): void {
-    if (key === undefined || key === "") return;
-    let summary = this.#report[group][key];
+  #summary(group: Group, key: string): UsageSummary {
+    const summaries = this.#report[group];
+    // Own keys only: a tag or user id such as "__proto__" is a key like any other.
+    let summary = Object.hasOwn(summaries, key) ? summaries[key] : undefined;
     if (!summary) {
       summary = emptySummary();
-      this.#report[group][key] = summary;
+      Object.defineProperty(summaries, key, {
+        value: summary,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
-    summaries.push(summary);
+    return summary;
   }
+}
+
+function countIn(summary: UsageSummary, field: "calls" | "failedCalls" | "cacheHits"): void {
+  summary[field] += 1;
 }

@@ -10,7 +10,7 @@
 export interface RateLimitTakeRequest {
   /** The limited counter, e.g. "global:openai:gpt-4o:requests". */
   key: string;
-  /** Unique id of this take (the limiter uses a random UUID); `settle` refers to it. */
+  /** Unique id of this take (the limiter uses `uniqueId()`: unique across processes); `settle` refers to it. */
   id: string;
   /** How much to take (1 for a request, N for tokens); a non-negative integer. */
   amount: number;
