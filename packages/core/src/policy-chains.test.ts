@@ -33,7 +33,10 @@ describe("policy chains, cached per combination of per-call policies", () => {
   it("sees a change to the same policies array, and orders per-call policies by stage with the plugins", async () => {
     const log: string[] = [];
     const plugin: Plugin = { ...marking("plugin", log, "admission") };
-    const llm = new LLMManager({ provider: scriptedProvider([{ text: "ok" }]), model: "m" }, { plugins: [plugin] });
+    const llm = new LLMManager(
+      { provider: scriptedProvider([{ text: "ok" }]), model: "m" },
+      { plugins: [plugin] },
+    );
     const policies = [marking("inner", log, "attempt")];
     await llm.generate({ prompt: "a", policies });
     policies.push(marking("outer", log, "observe"));
