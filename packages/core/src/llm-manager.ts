@@ -73,6 +73,8 @@ export class LLMManager {
   #configuredProvider: LanguageProvider | undefined;
   /** One function for every call's `resolveProvider`: policies may key their caches by it. */
   readonly #resolveForCalls = (reference: ProviderReference) => this.resolveProvider(reference);
+  /** The deadline timer of each call that has one, stopped when the call ends. */
+  readonly #deadlines = new WeakMap<CallContext, () => void>();
   #observers: Plugin[] = [];
 
   constructor(config: LLMConfig, options: LLMManagerOptions = {}) {
@@ -144,13 +146,17 @@ export class LLMManager {
     const { call, chains } = await this.#prepare(options, "generate");
     const chain = chains.generate;
     try {
-      const decorate = (stepResult: GenerateResult, stepCall: CallContext) =>
-        this.#decorate(stepResult, stepCall, options);
-      const outcome = plan ? await runStepsToEnd(plan, call, generateStepRunner(chain), decorate) : undefined;
-      const result = outcome
-        ? this.#finish(outcome.result, outcome.call, options)
-        : this.#finish(await chain(call), call, options);
-      call.emit("call-end", { result, durationMs: performance.now() - started });
+      let result: GenerateResult;
+      if (plan) {
+        const decorate = (stepResult: GenerateResult, stepCall: CallContext) =>
+          this.#decorate(stepResult, stepCall, options);
+        const outcome = await runStepsToEnd(plan, call, generateStepRunner(chain), decorate);
+        result = this.#finish(outcome.result, outcome.call, options);
+      } else {
+        result = this.#finish(await chain(call), call, options);
+      }
+      // Unobserved calls skip building the event (emit would drop it).
+      if (call.emit !== noEmit) call.emit("call-end", { result, durationMs: performance.now() - started });
       return result as GenerateResultFor<Schema>;
     } catch (error) {
       call.emit("call-error", { error, durationMs: performance.now() - started, attempts: call.attempts });
@@ -236,8 +242,12 @@ export class LLMManager {
     const metadata = options.metadata;
     const emit = this.#emitterFor(callId, metadata);
     // Events of preparing the prompt wait until call-start, so every call's events begin with it.
-    const pending: Array<() => void> = [];
-    const emitAfterStart: EmitEvent = (type, fields) => pending.push(() => emit(type, fields));
+    // The list is made only when such an event comes (most calls have none).
+    let pending: Array<() => void> | undefined;
+    const emitAfterStart: EmitEvent = (type, fields) => {
+      pending ??= [];
+      pending.push(() => emit(type, fields));
+    };
     let built = buildPrompt(options, this.#sanitize);
     if (built instanceof Promise) built = await built;
     if (built.sanitized.length > 0) {
@@ -300,7 +310,7 @@ export class LLMManager {
       deadline?.dispose();
       throw abortErrorFor(signal, { provider: provider.id, model });
     }
-    const call: CallContext = {
+    const call: Mutable<CallContext> = {
       callId,
       operation,
       request,
@@ -311,14 +321,13 @@ export class LLMManager {
       resolveProvider: this.#resolveForCalls,
       state: new Map(),
       warn: warnerFor(emit, this.#logger),
-      ...(this.#timeouts ? { timeoutDefaults: this.#timeouts } : {}),
-      ...((options.timeoutMs ?? config.timeoutMs)
-        ? { attemptTimeoutMs: options.timeoutMs ?? config.timeoutMs }
-        : {}),
     };
-    if (deadline) call.state.set(disposeKey, deadline.dispose);
-    emit("call-start", { provider: provider.id, model, operation });
-    for (const flush of pending) flush();
+    if (this.#timeouts) call.timeoutDefaults = this.#timeouts;
+    const attemptTimeoutMs = options.timeoutMs ?? config.timeoutMs;
+    if (attemptTimeoutMs) call.attemptTimeoutMs = attemptTimeoutMs;
+    if (deadline) this.#deadlines.set(call, deadline.dispose);
+    if (emit !== noEmit) emit("call-start", { provider: provider.id, model, operation });
+    if (pending) for (const flush of pending) flush();
     return { call, chains: this.#chains.chainsFor(options) };
   }
 
@@ -400,7 +409,11 @@ export class LLMManager {
   }
 
   #releaseCall(call: CallContext): void {
-    (call.state.get(disposeKey) as (() => void) | undefined)?.();
+    const dispose = this.#deadlines.get(call);
+    if (dispose) {
+      this.#deadlines.delete(call);
+      dispose();
+    }
   }
 
   #emitterFor(callId: string, metadata: GenerateOptions["metadata"]): EmitEvent {
@@ -457,7 +470,7 @@ export class LLMManager {
   }
 }
 
-const disposeKey = Symbol("dispose call signal");
+type Mutable<T> = { -readonly [Key in keyof T]: T[Key] };
 
 function redactedHeaders(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.keys(headers).map((name) => [name, "[redacted]"]));

@@ -65,3 +65,31 @@ describe("uniqueId", () => {
     expect([...prefixes][0]!.length).toBeGreaterThanOrEqual(8);
   });
 });
+
+describe("call.state", () => {
+  it("is one Map per call, shared by copies of the call that policies pass on", async () => {
+    const seen: unknown[] = [];
+    const key = Symbol("mark");
+    const outer: Policy = {
+      name: "outer",
+      stage: "cache",
+      async generate(call, next) {
+        call.state.set(key, `mark of ${call.callId}`);
+        // A policy that changes the target passes a copy of the call, as fallback does.
+        return next({ ...call, request: { ...call.request, model: "other" } });
+      },
+    };
+    const inner: Policy = {
+      name: "inner",
+      stage: "attempt",
+      async generate(call, next) {
+        seen.push(call.state.get(key), call.request.model);
+        return next(call);
+      },
+    };
+    const llm = new LLMManager({ provider: scriptedProvider([{ text: "ok" }]), model: "m" });
+    await llm.generate({ prompt: "a", policies: [outer, inner] });
+    await llm.generate({ prompt: "b", policies: [inner] });
+    expect(seen).toEqual([expect.stringMatching(/^mark of call_/), "other", undefined, "m"]);
+  });
+});

@@ -15,6 +15,7 @@ export class FakeServer {
   readonly requests: RecordedRequest[] = [];
   readonly #queue: Array<{ reply: Reply; when?: (request: RecordedRequest) => boolean }> = [];
   readonly #sockets = new Set<Socket>();
+  readonly #waiters: Array<{ count: number; resolve: () => void }> = [];
   readonly #server: Server;
   #defaultHandler: ReplyHandler;
   #url = "";
@@ -63,6 +64,16 @@ export class FakeServer {
     return this;
   }
 
+  /**
+   * Resolves once `count` requests have been recorded since the last reset. A test that aborts
+   * a request waits for it here first: aborted on a timer instead, a request may reach the
+   * server only after the next test began and take that test's queued reply.
+   */
+  received(count = 1): Promise<void> {
+    if (this.requests.length >= count) return Promise.resolve();
+    return new Promise((resolve) => this.#waiters.push({ count, resolve }));
+  }
+
   /** Forgets recorded requests and queued replies. */
   reset(): void {
     this.requests.length = 0;
@@ -91,6 +102,13 @@ export class FakeServer {
       receivedAt: Date.now(),
     };
     this.requests.push(recorded);
+    for (let index = this.#waiters.length - 1; index >= 0; index -= 1) {
+      const waiter = this.#waiters[index]!;
+      if (this.requests.length >= waiter.count) {
+        this.#waiters.splice(index, 1);
+        waiter.resolve();
+      }
+    }
     const index = this.#queue.findIndex((queued) => !queued.when || queued.when(recorded));
     const reply = index === -1 ? this.#defaultHandler(recorded) : this.#queue.splice(index, 1)[0]!.reply;
     if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
