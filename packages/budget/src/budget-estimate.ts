@@ -32,41 +32,52 @@ export type TokenCounting = "bound" | "exact";
  * exact counting) plus the most output it may produce, priced at the dearest of the call's model
  * and the configured fallback targets, times the attempts allowed.
  */
-export async function estimateWorstCase(
+export function estimateWorstCase(
   provider: LanguageProvider,
   request: LanguageRequest,
   settings: EstimateSettings,
-): Promise<WorstCase> {
+): WorstCase | Promise<WorstCase> {
   const info = provider.modelInfo?.(request.model);
   let inputTokens = inputTokenUpperBound(provider.id, request);
   // A request beyond the context window is refused by the vendor unbilled, so the window caps it.
   if (info?.contextWindow !== undefined) inputTokens = Math.min(inputTokens, info.contextWindow);
+  // Only exact counting waits for anything; the bound is computed at once (no promise per call).
   if (settings.tokenCounting === "exact" && provider.countTokens) {
-    try {
-      inputTokens = await provider.countTokens(request);
-    } catch {
-      // Counting failed (no tokenizer installed, count endpoint down): the bound still holds.
-    }
+    return countInput(provider, request, inputTokens).then((counted) =>
+      worstCaseOf(provider, request, settings, info?.maxOutputTokens, counted),
+    );
   }
-  const outputTokens = request.maxTokens ?? info?.maxOutputTokens ?? settings.defaultMaxOutputTokens;
+  return worstCaseOf(provider, request, settings, info?.maxOutputTokens, inputTokens);
+}
+
+async function countInput(
+  provider: LanguageProvider,
+  request: LanguageRequest,
+  bound: number,
+): Promise<number> {
+  try {
+    return await provider.countTokens!(request);
+  } catch {
+    // Counting failed (no tokenizer installed, count endpoint down): the bound still holds.
+    return bound;
+  }
+}
+
+function worstCaseOf(
+  provider: LanguageProvider,
+  request: LanguageRequest,
+  settings: EstimateSettings,
+  modelMaxOutputTokens: number | undefined,
+  inputTokens: number,
+): WorstCase {
+  const outputTokens = request.maxTokens ?? modelMaxOutputTokens ?? settings.defaultMaxOutputTokens;
   const tokens = inputTokens + outputTokens;
   let usdPerAttempt = 0;
   if (settings.pricesNeeded) {
-    const targets = [{ provider: provider.id, model: request.model }, ...settings.fallbackTargets];
-    for (const target of targets) {
-      const usd = priceUsage(settings.prices, target.provider, target.model, {
-        inputTokens,
-        outputTokens,
-        totalTokens: tokens,
-      });
-      if (usd === null) {
-        throw new ConfigError(
-          `BudgetManager has a USD limit but no price for model "${target.model}" of provider "${target.provider}"; add it to the "prices" option, e.g. prices: { "${target.provider}:${target.model}": { inputPerMillion: 1, outputPerMillion: 2 } }.`,
-          { provider: target.provider, model: target.model },
-        );
-      }
-      usdPerAttempt = Math.max(usdPerAttempt, usd);
-    }
+    const usage = { inputTokens, outputTokens, totalTokens: tokens };
+    usdPerAttempt = targetPrice(settings, provider.id, request.model, usage);
+    for (const target of settings.fallbackTargets)
+      usdPerAttempt = Math.max(usdPerAttempt, targetPrice(settings, target.provider, target.model, usage));
   }
   const usd = ceilToNanoUsd(usdPerAttempt * settings.attemptsPerCall);
   return {
@@ -74,6 +85,22 @@ export async function estimateWorstCase(
     usd,
     usdPerToken: tokens > 0 ? usdPerAttempt / tokens : 0,
   };
+}
+
+function targetPrice(
+  settings: EstimateSettings,
+  provider: string,
+  model: string,
+  usage: { inputTokens: number; outputTokens: number; totalTokens: number },
+): number {
+  const usd = priceUsage(settings.prices, provider, model, usage);
+  if (usd === null) {
+    throw new ConfigError(
+      `BudgetManager has a USD limit but no price for model "${model}" of provider "${provider}"; add it to the "prices" option, e.g. prices: { "${provider}:${model}": { inputPerMillion: 1, outputPerMillion: 2 } }.`,
+      { provider, model },
+    );
+  }
+  return usd;
 }
 
 /**

@@ -91,6 +91,8 @@ export class BudgetManager implements Plugin {
   readonly #estimate: EstimateSettings;
   readonly #settlements: SettlementQueue;
   readonly #warned = new Map<string, Set<string>>();
+  /** The limits every reservation asks the store to keep, made once. */
+  readonly #limits: Readonly<{ tokens?: number; usd?: number }>;
 
   constructor(options: BudgetManagerOptions) {
     this.#options = resolveBudgetOptions(options);
@@ -104,6 +106,9 @@ export class BudgetManager implements Plugin {
       tokenCounting: this.#options.tokenCounting,
     };
     this.#settlements = new SettlementQueue(this.#options.store);
+    this.#limits = Object.freeze(
+      definedOnly({ tokens: this.#options.maxTokens, usd: this.#options.maxCostUsd }),
+    );
   }
 
   async generate(call: CallContext, next: GenerateNext): Promise<ProviderResult> {
@@ -175,7 +180,8 @@ export class BudgetManager implements Plugin {
       scope = resolveScope(options.scope, call.request.metadata);
       const window = periodWindow(options.period, options.now(), options.timeZone);
       const key = `${scope}|${window.id}`;
-      const worstCase = await estimateWorstCase(call.provider, call.request, this.#estimate);
+      let worstCase = estimateWorstCase(call.provider, call.request, this.#estimate);
+      if (worstCase instanceof Promise) worstCase = await worstCase;
       const reservation: Reservation = {
         scope,
         key,
@@ -184,14 +190,13 @@ export class BudgetManager implements Plugin {
         firstAttempt: call.attempts.length,
         held: true,
       };
-      const limits = { tokens: options.maxTokens, usd: options.maxCostUsd };
       let outcome: Awaited<ReturnType<typeof options.store.reserve>>;
       try {
         outcome = await options.store.reserve({
           key,
           reservationId: reservation.id,
           amount: { tokens: worstCase.tokens, usd: worstCase.usd },
-          limits: definedOnly(limits),
+          limits: this.#limits,
           ttlMs: options.reservationTtlMs,
           expireKeyAfterMs: window.keepForMs,
         });
@@ -208,7 +213,15 @@ export class BudgetManager implements Plugin {
         );
       }
       if (!outcome.ok)
-        throw refusal(outcome.exceeded, outcome, worstCase, limits, scope, window.id, call.request.maxTokens);
+        throw refusal(
+          outcome.exceeded,
+          outcome,
+          worstCase,
+          { tokens: options.maxTokens, usd: options.maxCostUsd },
+          scope,
+          window.id,
+          call.request.maxTokens,
+        );
       call.emit("budget-reserved", { scope, tokens: worstCase.tokens, usd: this.#usdOrNull(worstCase.usd) });
       return reservation;
     } catch (error) {

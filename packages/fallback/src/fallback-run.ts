@@ -110,7 +110,8 @@ export class FallbackRun {
 
   /** Resolves target `index` and asks its breaker; a refusal is recorded as a CircuitOpenError attempt. */
   async admit(index: number): Promise<Admission | CircuitOpenError> {
-    const { reference } = await this.resolve(index);
+    // Resolved by an earlier call of this manager: no await for it.
+    const { reference } = this.#resolved[index] ?? (await this.resolve(index));
     if (this.#scope.signal.aborted) throw abortErrorFor(this.#scope.signal, reference);
     if (!this.#breaker) return "pass";
     const verdict = await this.#breaker.admit(reference, this.#call.emit);
