@@ -43,4 +43,24 @@ describe("MemoryRateLimitStore", () => {
       retryAfterMs: 0,
     });
   });
+
+  it("finds a take by its id after the log is compacted: settling and taking again", async () => {
+    vi.useFakeTimers({ now: 0 });
+    const store = new MemoryRateLimitStore();
+    const take = (id: string, amount = 1) => store.take({ key: "k", id, amount, limit: 1000, windowMs: 1000 });
+    // 100 old takes expire and are cut off the log (compaction starts past 64 of them).
+    for (let index = 0; index < 100; index += 1) await take(`old-${index}`);
+    vi.advanceTimersByTime(500);
+    for (let index = 0; index < 10; index += 1) await take(`new-${index}`);
+    vi.advanceTimersByTime(600);
+    expect(await take("probe", 0)).toEqual({ ok: true, remaining: 990, retryAfterMs: 0 });
+    // A take made before the compaction is found at its new place: settled down, then added to.
+    await store.settle({ key: "k", id: "new-3", amount: 0, windowMs: 1000 });
+    expect(await take("probe", 0)).toMatchObject({ remaining: 991 });
+    expect(await take("new-3", 5)).toMatchObject({ ok: true, remaining: 986 });
+    await store.settle({ key: "k", id: "new-3", amount: 2, windowMs: 1000 });
+    expect(await take("probe", 0)).toMatchObject({ remaining: 989 });
+    // When full, the retry time comes from the oldest takes that must leave.
+    expect(await take("big", 990)).toMatchObject({ ok: false, retryAfterMs: 400 });
+  });
 });
