@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import {
   BudgetExceededError,
   type CallContext,
@@ -173,7 +172,8 @@ export class BudgetManager implements Plugin {
       const reservation: Reservation = {
         scope,
         key,
-        id: randomUUID(),
+        // The global Web Crypto, not node:crypto: importing that costs ~5 ms of start-up.
+        id: crypto.randomUUID(),
         worstCase,
         firstAttempt: call.attempts.length,
         held: true,
