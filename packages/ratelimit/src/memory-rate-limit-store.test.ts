@@ -47,7 +47,8 @@ describe("MemoryRateLimitStore", () => {
   it("finds a take by its id after the log is compacted: settling and taking again", async () => {
     vi.useFakeTimers({ now: 0 });
     const store = new MemoryRateLimitStore();
-    const take = (id: string, amount = 1) => store.take({ key: "k", id, amount, limit: 1000, windowMs: 1000 });
+    const take = (id: string, amount = 1) =>
+      store.take({ key: "k", id, amount, limit: 1000, windowMs: 1000 });
     // 100 old takes expire and are cut off the log (compaction starts past 64 of them).
     for (let index = 0; index < 100; index += 1) await take(`old-${index}`);
     vi.advanceTimersByTime(500);

@@ -136,7 +136,16 @@ export class MemoryRateLimitStore implements RateLimitStore {
   #window(key: string, windowMs: number, now: number): Window {
     let window = this.#windows.get(key);
     if (!window) {
-      window = { ids: [], ats: [], amounts: [], head: 0, dropped: 0, positions: new Map(), total: 0, windowMs };
+      window = {
+        ids: [],
+        ats: [],
+        amounts: [],
+        head: 0,
+        dropped: 0,
+        positions: new Map(),
+        total: 0,
+        windowMs,
+      };
       this.#windows.set(key, window);
     }
     window.windowMs = windowMs;
