@@ -12,6 +12,18 @@ export interface BundleCase {
   alias?: Record<string, string>;
 }
 
+/** Every @ffc entry point an app can import, aliased to its TypeScript source. */
+function sourceAliases(): Record<string, string> {
+  const source = (file: string) => join(repositoryRoot, "packages", file);
+  const alias: Record<string, string> = {
+    "@ffc/core/provider": source("core/src/provider-entry.ts"),
+    "@ffc/core/plugin": source("core/src/plugin-entry.ts"),
+  };
+  for (const name of ["core", "openai", "retry", "fallback", "tracking", "budget", "ratelimit", "pricing"])
+    alias[`@ffc/${name}`] = source(`${name}/src/index.ts`);
+  return alias;
+}
+
 const ffcOneCall = `import { Context, LLMManager, PromptTemplate } from "@ffc/core";
 import { createOpenAI } from "@ffc/openai";
 const apiKey = "sk-placeholder";
@@ -149,7 +161,24 @@ console.log((await llm.generate({ prompt: "Hello" })).text);`,
     id: "core-source",
     label: "what-if: @ffc/core alone, bundled from its TypeScript source (for the per-file breakdown)",
     source: coreAlone,
-    alias: { "@ffc/core": join(repositoryRoot, "packages/core/src/index.ts") },
+    alias: sourceAliases(),
+  },
+  {
+    id: "ffc-source",
+    label: "what-if: @ffc/core + @ffc/openai (one call), bundled from their TypeScript source",
+    source: ffcOneCall,
+    alias: sourceAliases(),
+  },
+  {
+    id: "full-source",
+    label: "what-if: the OpenAI full stack (one call), bundled from its TypeScript source",
+    source: fullStackApp(
+      'import { createOpenAI } from "@ffc/openai";',
+      "createOpenAI({ apiKey, baseURL })",
+      "openai",
+      "gpt-4o-mini",
+    ),
+    alias: sourceAliases(),
   },
 ];
 
@@ -161,6 +190,8 @@ export interface BundleResult {
   gzippedBytes: number;
   /** The inputs that take the most bytes of the output, largest first. */
   largestInputs: { path: string; bytes: number }[];
+  /** Minified bytes in the output by package (`@ffc/core`, `openai`, ...), largest first. */
+  byPackage: { name: string; bytes: number }[];
 }
 
 /** Bundles one case with esbuild (bundle, minify, platform node, format esm) and gzips it. */
@@ -180,16 +211,28 @@ export async function measureBundle(entry: BundleCase): Promise<BundleResult> {
   });
   const code = output.outputFiles[0]!.contents;
   const inputs = Object.values(output.metafile.outputs)[0]!.inputs;
+  // The what-if builds from source are there for the breakdown of our own files: the SDK's files,
+  // the same in the raw app, are left to the by-package figures.
   const largestInputs = Object.entries(inputs)
+    .filter(([path]) => !entry.alias || !path.includes("node_modules/"))
     .map(([path, info]) => ({ path: shortPath(path), bytes: info.bytesInOutput }))
     .sort((left, right) => right.bytes - left.bytes)
-    .slice(0, entry.alias ? 10 : 5);
+    .slice(0, entry.alias ? 15 : 5);
+  const packages = new Map<string, number>();
+  for (const [path, info] of Object.entries(inputs)) {
+    const name = packageOf(path);
+    packages.set(name, (packages.get(name) ?? 0) + info.bytesInOutput);
+  }
+  const byPackage = [...packages]
+    .map(([name, bytes]) => ({ name, bytes }))
+    .sort((left, right) => right.bytes - left.bytes);
   return {
     id: entry.id,
     label: entry.label,
     minifiedBytes: code.byteLength,
     gzippedBytes: gzipSync(code, { level: 9 }).byteLength,
     largestInputs,
+    byPackage,
   };
 }
 
@@ -200,10 +243,22 @@ export async function measureBundles(): Promise<BundleResult[]> {
   return results;
 }
 
-/** "node_modules/.pnpm/x@1/node_modules/x/dist/a.js" → "x/dist/a.js"; workspace paths keep "packages/…". */
+/** "node_modules/.pnpm/x@1/node_modules/x/dist/a.js" → "x/dist/a.js"; workspace sources → "@ffc/core/src/a.ts". */
 function shortPath(path: string): string {
   const marker = "node_modules/";
   const index = path.lastIndexOf(marker);
   if (index >= 0) return path.slice(index + marker.length);
-  return path.replace(/^(\.\.\/)+/, "").replace(/^packages\/core\/src\//, "core/src/");
+  return path.replace(/^(\.\.\/)+/, "").replace(/^packages\/([^/]+)\/src\//, "@ffc/$1/src/");
+}
+
+/** The package an input belongs to: "@ffc/core" for packages/core/…, the npm name in node_modules, else "app". */
+function packageOf(path: string): string {
+  const marker = "node_modules/";
+  const index = path.lastIndexOf(marker);
+  if (index >= 0) {
+    const parts = path.slice(index + marker.length).split("/");
+    return parts[0]!.startsWith("@") ? `${parts[0]}/${parts[1]}` : parts[0]!;
+  }
+  const workspace = /(?:^|\/)packages\/([^/]+)\//.exec(path);
+  return workspace ? `@ffc/${workspace[1]}` : "app";
 }

@@ -11,6 +11,7 @@ import { measureBundles } from "./bundle-size-bench";
 import { measureColdImports } from "./cold-import-bench";
 import type { ContenderId } from "./contenders";
 import { checkGoals } from "./goals";
+import { measureImportSteps } from "./import-steps";
 import { checkIssue11Goals } from "./issue-11-goals";
 import { machineInfo } from "./machine-info";
 import { markdownReport } from "./markdown-report";
@@ -85,6 +86,8 @@ try {
       progress(`memory benchmark: ${id}, run ${run + 1} of ${counts.memoryRuns}`);
       const vendor = vendors.find((name) => id.startsWith(`${name}-`));
       const args = [id, vendor ? server.vendors[vendor].generateUrl : server.generateUrl];
+      // One heap snapshot per contender (in its first process) for the memory profile of the report.
+      if (run === 0) args.push("--heap");
       const result = await runChild<MemoryResult>("src/memory-bench.ts", {
         nodeFlags: ["--expose-gc"],
         args,
@@ -102,6 +105,7 @@ try {
 }
 progress("cold import benchmark");
 const imports = measureColdImports(counts.importRuns);
+const importProfiles = await measureImportSteps(counts.importRuns);
 progress("bundle sizes");
 const bundles = await measureBundles();
 const stores = await runStoreBenches();
@@ -115,6 +119,7 @@ const results: BenchResults = {
   streaming,
   memory,
   imports,
+  importProfiles,
   bundles,
   stores,
   profiles,
