@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 import { benchDirectory, repositoryRoot } from "./bench-paths";
 
 /** A small app bundled for its size. */
@@ -10,6 +10,22 @@ export interface BundleCase {
   source: string;
   /** Module aliases, e.g. @ffc/core to its TypeScript source for a per-file breakdown. */
   alias?: Record<string, string>;
+  /** What-if: @ffc/pricing's price data of these vendors left out (with `alias` to the sources). */
+  withoutPricesOf?: string[];
+}
+
+/** Replaces the named vendors' generated price data with an empty list. */
+function withoutPrices(vendors: readonly string[]): Plugin {
+  return {
+    name: "without-prices",
+    setup(builder) {
+      builder.onLoad({ filter: /pricing\/src\/price-data\/\w+\.ts$/ }, (file) => {
+        const vendor = /(\w+)\.ts$/.exec(file.path)![1]!;
+        if (!vendors.includes(vendor)) return undefined;
+        return { contents: `export const ${vendor}Prices = "[]";`, loader: "ts" };
+      });
+    },
+  };
 }
 
 /** Every @ffc entry point an app can import, aliased to its TypeScript source. */
@@ -19,7 +35,18 @@ function sourceAliases(): Record<string, string> {
     "@ffc/core/provider": source("core/src/provider-entry.ts"),
     "@ffc/core/plugin": source("core/src/plugin-entry.ts"),
   };
-  for (const name of ["core", "openai", "retry", "fallback", "tracking", "budget", "ratelimit", "pricing"])
+  for (const name of [
+    "core",
+    "openai",
+    "anthropic",
+    "google",
+    "retry",
+    "fallback",
+    "tracking",
+    "budget",
+    "ratelimit",
+    "pricing",
+  ])
     alias[`@ffc/${name}`] = source(`${name}/src/index.ts`);
   return alias;
 }
@@ -180,6 +207,59 @@ console.log((await llm.generate({ prompt: "Hello" })).text);`,
     ),
     alias: sourceAliases(),
   },
+  ...(
+    [
+      [
+        "anthropic",
+        "Anthropic",
+        'import { createAnthropic } from "@ffc/anthropic";',
+        "createAnthropic",
+        "claude-haiku-4-5",
+      ],
+      ["google", "Gemini", 'import { createGoogle } from "@ffc/google";', "createGoogle", "gemini-2.5-flash"],
+    ] as const
+  ).map(([vendor, name, imports, factory, model]) => ({
+    id: `${vendor}-full-source`,
+    label: `what-if: the ${name} full stack (one call), bundled from its TypeScript source`,
+    source: fullStackApp(imports, `${factory}({ apiKey, baseURL })`, vendor, model),
+    alias: sourceAliases(),
+  })),
+  // The design question of issue 11: what an app would weigh if it carried only the price data of
+  // the vendor it calls (here its full stack from source, the other vendors' data left out).
+  ...(
+    [
+      [
+        "full",
+        "openai",
+        "OpenAI",
+        'import { createOpenAI } from "@ffc/openai";',
+        "createOpenAI",
+        "gpt-4o-mini",
+      ],
+      [
+        "anthropic-full",
+        "anthropic",
+        "Anthropic",
+        'import { createAnthropic } from "@ffc/anthropic";',
+        "createAnthropic",
+        "claude-haiku-4-5",
+      ],
+      [
+        "google-full",
+        "google",
+        "Gemini",
+        'import { createGoogle } from "@ffc/google";',
+        "createGoogle",
+        "gemini-2.5-flash",
+      ],
+    ] as const
+  ).map(([id, vendor, name, imports, factory, model]) => ({
+    id: `${id}-own-prices`,
+    label: `what-if: the ${name} full stack (one call) with only ${name}'s price data, from source`,
+    source: fullStackApp(imports, `${factory}({ apiKey, baseURL })`, vendor, model),
+    alias: sourceAliases(),
+    withoutPricesOf: ["openai", "anthropic", "google"].filter((other) => other !== vendor),
+  })),
 ];
 
 /** Minified and min+gz size of one bundle, in bytes, with its largest inputs. */
@@ -208,6 +288,7 @@ export async function measureBundle(entry: BundleCase): Promise<BundleResult> {
     logLevel: "silent",
     outfile: `${entry.id}.js`,
     ...(entry.alias ? { alias: entry.alias } : {}),
+    ...(entry.withoutPricesOf ? { plugins: [withoutPrices(entry.withoutPricesOf)] } : {}),
   });
   const code = output.outputFiles[0]!.contents;
   const inputs = Object.values(output.metafile.outputs)[0]!.inputs;
