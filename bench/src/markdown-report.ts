@@ -263,7 +263,9 @@ function bundleSection(results: BenchResults): string {
   ]);
   const largest = results.bundles
     // The builds from source have their own list in the bundle profile.
-    .filter((entry) => !/raw$|-source$/.test(entry.id) && !["ai-sdk", "langchain"].includes(entry.id))
+    .filter(
+      (entry) => !/raw$|-source$|-own-prices$/.test(entry.id) && !["ai-sdk", "langchain"].includes(entry.id),
+    )
     .map(
       (entry) =>
         `- ${entry.label}: ${entry.largestInputs.map((input) => `\`${input.path}\` ${kilobytes(input.bytes)} kB`).join(", ")}`,
