@@ -35,6 +35,15 @@ const memoryContenders: readonly ContenderId[] = [
   "google-raw",
   "google-full",
 ];
+/** The raw SDKs and full stacks whose heaps the memory profile compares. */
+const heapProfiled: readonly ContenderId[] = [
+  "raw",
+  "ffc-full",
+  "anthropic-raw",
+  "anthropic-full",
+  "google-raw",
+  "google-full",
+];
 const vendors = Object.keys(vendorGroups) as BenchVendor[];
 const profiledContenders: readonly ContenderId[] = ["ffc-bare", "ffc-full"];
 
@@ -86,8 +95,8 @@ try {
       progress(`memory benchmark: ${id}, run ${run + 1} of ${counts.memoryRuns}`);
       const vendor = vendors.find((name) => id.startsWith(`${name}-`));
       const args = [id, vendor ? server.vendors[vendor].generateUrl : server.generateUrl];
-      // One heap snapshot per contender (in its first process) for the memory profile of the report.
-      if (run === 0) args.push("--heap");
+      // One heap snapshot (in the first process) of each contender the memory profile compares.
+      if (run === 0 && heapProfiled.includes(id)) args.push("--heap");
       const result = await runChild<MemoryResult>("src/memory-bench.ts", {
         nodeFlags: ["--expose-gc"],
         args,
