@@ -1,6 +1,7 @@
 import type { BenchCounts } from "./bench-settings";
 import type { BundleResult } from "./bundle-size-bench";
 import type { ImportResult } from "./cold-import-bench";
+import type { ImportProfile } from "./import-steps";
 import type { MachineInfo } from "./machine-info";
 import type { MemoryResult } from "./memory-bench";
 import type { PerCallResult } from "./per-call-bench";
@@ -19,6 +20,8 @@ export interface BenchResults {
   streaming: StreamingResult[];
   memory: MemoryResult[];
   imports: ImportResult[];
+  /** Each vendor's full stack imported package by package (absent from runs before it existed). */
+  importProfiles?: ImportProfile[];
   bundles: BundleResult[];
   stores: StoreBenchOutput[];
   profiles: ProfileResult[];

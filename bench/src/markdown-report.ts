@@ -1,4 +1,10 @@
 import { type BenchResults, byId } from "./bench-results";
+import {
+  bundleBreakdownSection,
+  footprintCause,
+  importProfileSection,
+  memoryProfileSection,
+} from "./footprint-report";
 import { addedPercent, checkGoals } from "./goals";
 import { checkIssue11Goals } from "./issue-11-goals";
 import { markdownTable, milliseconds, overBaseline } from "./markdown-table";
@@ -47,21 +53,16 @@ function goalsSection(results: BenchResults): string {
   ].join("\n");
 }
 
-/** Why a goal of issue 11 can be missed, by the start of its name after the vendor. */
+/** Why a goal of issue 11 can be missed, by the start of its name after the vendor (footprint goals: footprint-report.ts). */
 const knownCauses: readonly [RegExp, string][] = [
   [
     /full stack per call/,
     "the guide's five plugins each add bookkeeping to every call (see the CPU profile below: tracking, budget and rate limit together take tens of µs per call, retry and fallback add their policy layers); the raw call itself is about 0.5 ms on a quiet machine, so 10% is about 50 µs. On a loaded machine the p99 ratios are mostly scheduling noise.",
   ],
   [
-    /bare one-call app bundle|@ffc\/core alone/,
-    "the size of @ffc/core and of the provider package themselves (largest inputs below); the full-stack work of issue 11 (prices, tokenizer) does not touch them.",
-  ],
-  [
     /streaming/,
     "every plugin that wraps a stream adds promise hops per part: BudgetManager and RateLimiter pass parts through (`aroundStream`, one hop), RetryConfig and FallbackConfig still wrap streams in async generators (`peekStream`), which costs about twice as much per part.",
   ],
-  [/RSS|cold import|full stack one-call app bundle/, "see the table of that section."],
 ];
 
 /** Which issue-11 goals this run missed, and why, as far as the profile and the tables say. */
@@ -78,7 +79,10 @@ function missedGoalsSection(results: BenchResults): string {
   ];
   if (missed.length === 0) lines.push("Every goal of issue 11 was met.");
   for (const check of missed) {
-    const cause = knownCauses.find(([pattern]) => pattern.test(check.goal))?.[1] ?? "not analysed.";
+    const cause =
+      footprintCause(results, check.goal) ??
+      knownCauses.find(([pattern]) => pattern.test(check.goal))?.[1] ??
+      "not analysed.";
     lines.push(`- **${check.goal}** (${check.measured}): ${cause}`);
   }
   return lines.join("\n");
@@ -258,7 +262,10 @@ function bundleSection(results: BenchResults): string {
       : signed((entry.gzippedBytes - vendorRaw(entry.id).gzippedBytes) / 1000),
   ]);
   const largest = results.bundles
-    .filter((entry) => !entry.id.endsWith("raw") && !["ai-sdk", "langchain"].includes(entry.id))
+    // The builds from source have their own list in the bundle profile.
+    .filter(
+      (entry) => !/raw$|-source$|-own-prices$/.test(entry.id) && !["ai-sdk", "langchain"].includes(entry.id),
+    )
     .map(
       (entry) =>
         `- ${entry.label}: ${entry.largestInputs.map((input) => `\`${input.path}\` ${kilobytes(input.bytes)} kB`).join(", ")}`,
@@ -318,9 +325,15 @@ export function markdownReport(results: BenchResults): string {
     "",
     memorySection(results),
     "",
+    memoryProfileSection(results),
+    "",
     importSection(results),
     "",
+    importProfileSection(results),
+    "",
     bundleSection(results),
+    "",
+    bundleBreakdownSection(results),
     "",
     storeSection(results),
     "",

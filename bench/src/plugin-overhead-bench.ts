@@ -6,7 +6,7 @@ import { Session } from "node:inspector/promises";
 import type { GenerateOptions, LanguageProvider, Plugin, ProviderResult } from "@ffc/core";
 import { benchAnswer, benchApiKey, benchModel, benchPrompt } from "./bench-settings";
 import { ownerOf } from "./cpu-profile-summary";
-import { fullPluginStack, singlePlugin, type SinglePluginName } from "./plugin-stack";
+import { fullPluginStack, type SinglePluginName, singlePlugin } from "./plugin-stack";
 import { isEntryPoint, progress, reportToParent } from "./run-child";
 
 /** The cost of one configuration of FFC, measured in-process. */
@@ -103,7 +103,9 @@ async function allocations(session: Session, variant: Variant, calls: number) {
     includeObjectsCollectedByMinorGC: true,
   });
   await loop(variant, calls);
-  const { profile } = (await session.post("HeapProfiler.stopSampling")) as { profile: { head: SamplingNode } };
+  const { profile } = (await session.post("HeapProfiler.stopSampling")) as {
+    profile: { head: SamplingNode };
+  };
   const byFunction = new Map<string, { owner: string; functionName: string; bytes: number }>();
   let total = 0;
   const visit = (node: SamplingNode) => {
@@ -122,7 +124,11 @@ async function allocations(session: Session, variant: Variant, calls: number) {
   const topAllocators = [...byFunction.values()]
     .sort((left, right) => right.bytes - left.bytes)
     .slice(0, 4)
-    .map((entry) => ({ owner: entry.owner, functionName: entry.functionName, bytesPerCall: entry.bytes / calls }));
+    .map((entry) => ({
+      owner: entry.owner,
+      functionName: entry.functionName,
+      bytesPerCall: entry.bytes / calls,
+    }));
   return { bytesPerCall: total / calls, topAllocators };
 }
 

@@ -11,6 +11,7 @@ import { measureBundles } from "./bundle-size-bench";
 import { measureColdImports } from "./cold-import-bench";
 import type { ContenderId } from "./contenders";
 import { checkGoals } from "./goals";
+import { measureImportSteps } from "./import-steps";
 import { checkIssue11Goals } from "./issue-11-goals";
 import { machineInfo } from "./machine-info";
 import { markdownReport } from "./markdown-report";
@@ -29,6 +30,15 @@ const memoryContenders: readonly ContenderId[] = [
   "ffc-full",
   "ai-sdk",
   "langchain",
+  "anthropic-raw",
+  "anthropic-full",
+  "google-raw",
+  "google-full",
+];
+/** The raw SDKs and full stacks whose heaps the memory profile compares. */
+const heapProfiled: readonly ContenderId[] = [
+  "raw",
+  "ffc-full",
   "anthropic-raw",
   "anthropic-full",
   "google-raw",
@@ -85,6 +95,8 @@ try {
       progress(`memory benchmark: ${id}, run ${run + 1} of ${counts.memoryRuns}`);
       const vendor = vendors.find((name) => id.startsWith(`${name}-`));
       const args = [id, vendor ? server.vendors[vendor].generateUrl : server.generateUrl];
+      // One heap snapshot (in the first process) of each contender the memory profile compares.
+      if (run === 0 && heapProfiled.includes(id)) args.push("--heap");
       const result = await runChild<MemoryResult>("src/memory-bench.ts", {
         nodeFlags: ["--expose-gc"],
         args,
@@ -102,6 +114,7 @@ try {
 }
 progress("cold import benchmark");
 const imports = measureColdImports(counts.importRuns);
+const importProfiles = await measureImportSteps(counts.importRuns);
 progress("bundle sizes");
 const bundles = await measureBundles();
 const stores = await runStoreBenches();
@@ -115,6 +128,7 @@ const results: BenchResults = {
   streaming,
   memory,
   imports,
+  importProfiles,
   bundles,
   stores,
   profiles,

@@ -23,8 +23,16 @@ const keepFor: Record<BudgetPeriod, number> = {
   total: 0,
 };
 
+/**
+ * The default time zone, computed with Date's UTC methods instead of Intl: the first
+ * Intl.DateTimeFormat of a process loads ICU's time zone and calendar data, about 8 MiB of RSS
+ * (more than the rest of the full stack leaves after 2,000 calls).
+ */
+const utc = "UTC";
+
 /** True when Intl knows `timeZone` as a time zone name, e.g. "Europe/Paris". */
 export function isTimeZone(timeZone: string): boolean {
+  if (timeZone === utc) return true;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone });
     return true;
@@ -80,6 +88,15 @@ function localParts(
   now: number,
   timeZone: string,
 ): { year: number; month: number; day: number; hour: number } {
+  if (timeZone === utc) {
+    const date = new Date(now);
+    return {
+      year: date.getUTCFullYear(),
+      month: date.getUTCMonth() + 1,
+      day: date.getUTCDate(),
+      hour: date.getUTCHours(),
+    };
+  }
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat("en-US", {

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import {
@@ -140,7 +139,7 @@ export class FileBudgetStore implements BudgetStore {
   }
 
   async #write(file: BudgetFile): Promise<void> {
-    const temporary = `${this.#path}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
+    const temporary = `${this.#path}.${process.pid}.${crypto.randomUUID().slice(0, 8)}.tmp`;
     await fs.writeFile(temporary, JSON.stringify(file));
     await fs.rename(temporary, this.#path);
   }

@@ -27,28 +27,6 @@ describe("MemoryRateLimitStore", () => {
     expect((await take()).ok).toBe(false);
   });
 
-  it("settles the right take after old takes were dropped from the front of its log", async () => {
-    let now = 0;
-    const store = new MemoryRateLimitStore({ now: () => now });
-    const take = (id: string, amount: number) =>
-      store.take({ key: "k", id, amount, limit: 1000, windowMs: 1000 });
-    for (let index = 0; index < 200; index += 1) await take(`old-${index}`, 1);
-    now = 500;
-    await take("kept", 100);
-    now = 1200;
-    // The 200 old takes leave the window; the log drops them and moves every later position.
-    expect(await take("new", 300)).toEqual({ ok: true, remaining: 600, retryAfterMs: 0 });
-    await store.settle({ key: "k", id: "kept", amount: 10, windowMs: 1000 });
-    await store.settle({ key: "k", id: "new", amount: 50, windowMs: 1000 });
-    await store.settle({ key: "k", id: "old-3", amount: 900, windowMs: 1000 });
-    expect(await take("probe", 1)).toEqual({ ok: true, remaining: 939, retryAfterMs: 0 });
-    // The same id again adds to its take.
-    expect(await take("new", 9)).toEqual({ ok: true, remaining: 930, retryAfterMs: 0 });
-    now = 1600;
-    // "kept" (made at 500) has left; "new" (last taken at 1200) and "probe" are still in.
-    expect(await take("last", 1)).toEqual({ ok: true, remaining: 939, retryAfterMs: 0 });
-  });
-
   it("starts a key afresh once its takes are a window old, even after a sweep", async () => {
     vi.useFakeTimers({ now: 0 });
     const store = new MemoryRateLimitStore();
@@ -64,5 +42,26 @@ describe("MemoryRateLimitStore", () => {
       remaining: 0,
       retryAfterMs: 0,
     });
+  });
+
+  it("finds a take by its id after the log is compacted: settling and taking again", async () => {
+    vi.useFakeTimers({ now: 0 });
+    const store = new MemoryRateLimitStore();
+    const take = (id: string, amount = 1) =>
+      store.take({ key: "k", id, amount, limit: 1000, windowMs: 1000 });
+    // 100 old takes expire and are cut off the log (compaction starts past 64 of them).
+    for (let index = 0; index < 100; index += 1) await take(`old-${index}`);
+    vi.advanceTimersByTime(500);
+    for (let index = 0; index < 10; index += 1) await take(`new-${index}`);
+    vi.advanceTimersByTime(600);
+    expect(await take("probe", 0)).toEqual({ ok: true, remaining: 990, retryAfterMs: 0 });
+    // A take made before the compaction is found at its new place: settled down, then added to.
+    await store.settle({ key: "k", id: "new-3", amount: 0, windowMs: 1000 });
+    expect(await take("probe", 0)).toMatchObject({ remaining: 991 });
+    expect(await take("new-3", 5)).toMatchObject({ ok: true, remaining: 986 });
+    await store.settle({ key: "k", id: "new-3", amount: 2, windowMs: 1000 });
+    expect(await take("probe", 0)).toMatchObject({ remaining: 989 });
+    // When full, the retry time comes from the oldest takes that must leave.
+    expect(await take("big", 990)).toMatchObject({ ok: false, retryAfterMs: 400 });
   });
 });
