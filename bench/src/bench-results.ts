@@ -5,6 +5,7 @@ import type { ImportProfile } from "./import-steps";
 import type { MachineInfo } from "./machine-info";
 import type { MemoryResult } from "./memory-bench";
 import type { PerCallResult } from "./per-call-bench";
+import type { PluginOverheadResult } from "./plugin-overhead-bench";
 import type { ProfileResult } from "./profile-runner";
 import type { StoreBenchOutput } from "./store-benches";
 import type { StreamingResult } from "./streaming-bench";
@@ -25,6 +26,8 @@ export interface BenchResults {
   bundles: BundleResult[];
   stores: StoreBenchOutput[];
   profiles: ProfileResult[];
+  /** What each plugin costs per call without the network (absent from runs before it existed). */
+  pluginOverhead?: PluginOverheadResult[];
 }
 
 /** Finds the entry of `id`; a missing one is a bug of the harness, so it throws. */

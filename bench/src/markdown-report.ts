@@ -8,6 +8,7 @@ import {
 import { addedPercent, checkGoals } from "./goals";
 import { checkIssue11Goals } from "./issue-11-goals";
 import { markdownTable, milliseconds, overBaseline } from "./markdown-table";
+import { perCallCause, pluginOverheadSection } from "./plugin-overhead-report";
 import { profileSection } from "./profile-report";
 import { vendorGroups } from "./vendor-contenders";
 
@@ -65,6 +66,13 @@ const knownCauses: readonly [RegExp, string][] = [
   ],
 ];
 
+/** The raw contender a per-call goal compares with, from the goal's vendor name. */
+function rawIdOf(goal: string): string {
+  if (goal.startsWith("Anthropic")) return "anthropic-raw";
+  if (goal.startsWith("Gemini")) return "google-raw";
+  return "raw";
+}
+
 /** Which issue-11 goals this run missed, and why, as far as the profile and the tables say. */
 function missedGoalsSection(results: BenchResults): string {
   const missed = checkIssue11Goals(results).filter((check) => !check.met);
@@ -81,6 +89,7 @@ function missedGoalsSection(results: BenchResults): string {
   for (const check of missed) {
     const cause =
       footprintCause(results, check.goal) ??
+      (check.goal.includes("per call") ? perCallCause(results, rawIdOf(check.goal)) : undefined) ??
       knownCauses.find(([pattern]) => pattern.test(check.goal))?.[1] ??
       "not analysed.";
     lines.push(`- **${check.goal}** (${check.measured}): ${cause}`);
@@ -336,6 +345,8 @@ export function markdownReport(results: BenchResults): string {
     bundleBreakdownSection(results),
     "",
     storeSection(results),
+    "",
+    pluginOverheadSection(results),
     "",
     profileSection(results.profiles),
     "",

@@ -17,6 +17,7 @@ import { machineInfo } from "./machine-info";
 import { markdownReport } from "./markdown-report";
 import { type MemoryResult, medianMemory } from "./memory-bench";
 import type { PerCallResult } from "./per-call-bench";
+import type { PluginOverheadResult } from "./plugin-overhead-bench";
 import { type ProfileResult, profileContender } from "./profile-runner";
 import { progress, runChild } from "./run-child";
 import { startServerProcess } from "./server-handle";
@@ -112,6 +113,8 @@ try {
 } finally {
   await server.close();
 }
+progress("plugin overhead without the network");
+const pluginOverhead = await runChild<PluginOverheadResult[]>("src/plugin-overhead-bench.ts");
 progress("cold import benchmark");
 const imports = measureColdImports(counts.importRuns);
 const importProfiles = await measureImportSteps(counts.importRuns);
@@ -132,6 +135,7 @@ const results: BenchResults = {
   bundles,
   stores,
   profiles,
+  pluginOverhead,
 };
 const path = join(repositoryRoot, "BENCHMARKS.md");
 writeFileSync(path, markdownReport(results));
