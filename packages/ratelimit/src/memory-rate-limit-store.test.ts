@@ -27,6 +27,35 @@ describe("MemoryRateLimitStore", () => {
     expect((await take()).ok).toBe(false);
   });
 
+  it("settles a take once: a second settle of its id is ignored", async () => {
+    const store = new MemoryRateLimitStore();
+    await store.take({ key: "k", id: "a", amount: 5, limit: 10, windowMs: 60_000 });
+    await store.settle({ key: "k", id: "a", amount: 2, windowMs: 60_000 });
+    await store.settle({ key: "k", id: "a", amount: 9, windowMs: 60_000 });
+    expect(await store.take({ key: "k", id: "b", amount: 8, limit: 10, windowMs: 60_000 })).toEqual({
+      ok: true,
+      remaining: 0,
+      retryAfterMs: 0,
+    });
+  });
+
+  it("keeps a window whose takes are all settled through a sweep, until they expire", async () => {
+    vi.useFakeTimers({ now: 0 });
+    const store = new MemoryRateLimitStore();
+    await store.take({ key: "full", id: "only", amount: 1, limit: 1, windowMs: 60_000 });
+    await store.settle({ key: "full", id: "only", amount: 1, windowMs: 60_000 });
+    // A thousand takes on other keys run a sweep; the settled take still fills its window.
+    for (let index = 0; index < 1000; index += 1)
+      await store.take({ key: `other-${index}`, id: `o${index}`, amount: 1, limit: 5, windowMs: 60_000 });
+    expect((await store.take({ key: "full", id: "next", amount: 1, limit: 1, windowMs: 60_000 })).ok).toBe(
+      false,
+    );
+    vi.advanceTimersByTime(60_000);
+    expect((await store.take({ key: "full", id: "later", amount: 1, limit: 1, windowMs: 60_000 })).ok).toBe(
+      true,
+    );
+  });
+
   it("starts a key afresh once its takes are a window old, even after a sweep", async () => {
     vi.useFakeTimers({ now: 0 });
     const store = new MemoryRateLimitStore();

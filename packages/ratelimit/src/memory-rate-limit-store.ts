@@ -20,7 +20,7 @@ export interface MemoryRateLimitStoreOptions {
  * numbers and one map entry, and no object of its own (a busy limiter holds a minute of takes).
  */
 interface Window {
-  /** Take ids in time order; `head` is the oldest still in the window. */
+  /** Take ids in time order, undefined once settled; `head` is the oldest still in the window. */
   ids: (string | undefined)[];
   /** When each take was made (or last added to), in ms since the epoch. */
   ats: number[];
@@ -112,6 +112,10 @@ export class MemoryRateLimitStore implements RateLimitStore {
     window.total += request.amount - window.amounts[index]!;
     // A zero take stays in the log until it expires; it weighs nothing meanwhile.
     window.amounts[index] = request.amount;
+    // A take is settled once, so its id is forgotten now: the log keeps two numbers per take for
+    // the rest of the window, and the id map holds only the takes of calls in flight.
+    window.positions.delete(request.id);
+    window.ids[index] = undefined;
   }
 
   async pause(request: { key: string; durationMs: number }): Promise<void> {
@@ -157,7 +161,8 @@ export class MemoryRateLimitStore implements RateLimitStore {
     const { ids, ats, amounts } = window;
     while (window.head < ids.length && ats[window.head]! + window.windowMs <= now) {
       window.total -= amounts[window.head]!;
-      window.positions.delete(ids[window.head]!);
+      const id = ids[window.head];
+      if (id !== undefined) window.positions.delete(id);
       ids[window.head] = undefined;
       window.head += 1;
     }
@@ -175,7 +180,8 @@ export class MemoryRateLimitStore implements RateLimitStore {
     this.#takesSinceSweep = 0;
     for (const [key, window] of this.#windows) {
       this.#expire(window, now);
-      if (window.positions.size === 0) this.#windows.delete(key);
+      // Empty once every take has expired (settled takes have no id left, so count the log).
+      if (window.head >= window.ats.length) this.#windows.delete(key);
     }
     for (const [key, until] of this.#pausedUntil) if (until <= now) this.#pausedUntil.delete(key);
   }

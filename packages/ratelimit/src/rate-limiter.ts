@@ -42,6 +42,8 @@ import {
 } from "./rate-limiter-options";
 import { VendorHints } from "./vendor-hints";
 
+const ignore = () => {};
+
 /**
  * Requests- and tokens-per-minute limits as a policy (stage "admission", or "attempt" per attempt: inside the cache and
  * budget, outside fallback and retry). Before a call it takes one request and the estimated
@@ -218,7 +220,7 @@ export class RateLimiter implements Plugin {
   }
 
   /** Replaces the estimate by what the call's attempts to this target really used. */
-  async #release(
+  #release(
     held: HeldTake[],
     call: CallContext,
     from: number,
@@ -233,24 +235,19 @@ export class RateLimiter implements Plugin {
       requests += 1;
       tokens += attempt.usage?.totalTokens ?? 0;
     }
-    await this.#settleAll(held, requests, tokens);
-    if (failed) await this.#learnFromAttempts(call.attempts.slice(from));
+    const settled = this.#settleAll(held, requests, tokens);
+    return failed ? settled.then(() => this.#learnFromAttempts(call.attempts.slice(from))) : settled;
   }
 
-  async #settleAll(held: HeldTake[], requests: number, tokens: number): Promise<void> {
+  #settleAll(held: HeldTake[], requests: number, tokens: number): Promise<void> {
     // A failed settle leaves the estimate in place: that errs on the side of sending less.
-    await Promise.all(
-      held.map((take) =>
-        this.#store
-          .settle({
-            key: take.key,
-            id: take.id,
-            amount: take.kind === "requests" ? requests : tokens,
-            windowMs,
-          })
-          .catch(() => {}),
-      ),
-    );
+    const settles: Promise<void>[] = [];
+    for (const take of held) {
+      const amount = take.kind === "requests" ? requests : tokens;
+      settles.push(this.#store.settle({ key: take.key, id: take.id, amount, windowMs }).catch(ignore));
+    }
+    // One take (a rule with only a request or only a token limit) needs no Promise.all.
+    return settles.length === 1 ? settles[0]! : (Promise.all(settles) as Promise<unknown> as Promise<void>);
   }
 
   /** A vendor's 429 with retry-after pauses that provider and model for every caller of the store. */

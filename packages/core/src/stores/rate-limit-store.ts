@@ -40,6 +40,7 @@ export interface RateLimitStore {
   /**
    * Replaces the amount of an earlier take by what was really used (0 removes it), e.g. actual
    * tokens instead of the estimate. A take that has left the window, or an unknown id, is ignored.
+   * RateLimiter settles each take once; a store may forget the id then and ignore later settles.
    */
   settle(request: { key: string; id: string; amount: number; windowMs: number }): Promise<void>;
   /** Pauses `key` for `durationMs` (a vendor said to wait); a shorter pause never shortens a longer one. */
