@@ -30,22 +30,25 @@ export function aroundStream<State>(
         ended = true;
         await end(state, { completed, failed });
       };
+      const onStep = (
+        step: IteratorResult<StreamPart>,
+      ): IteratorResult<StreamPart> | Promise<IteratorResult<StreamPart>> =>
+        step.done ? finish(true, false).then(() => step) : step;
+      const onError = (error: unknown): Promise<never> =>
+        finish(false, true).then(() => {
+          throw error;
+        });
+      const first = async (): Promise<IteratorResult<StreamPart>> => {
+        state = await start();
+        inner = open(state)[Symbol.asyncIterator]();
+        return inner.next().then(onStep, onError);
+      };
       return {
-        async next() {
-          if (ended) return { done: true, value: undefined };
-          if (inner === undefined) {
-            state = await start();
-            inner = open(state)[Symbol.asyncIterator]();
-          }
-          let step: IteratorResult<StreamPart>;
-          try {
-            step = await inner.next();
-          } catch (error) {
-            await finish(false, true);
-            throw error;
-          }
-          if (step.done) await finish(true, false);
-          return step;
+        // A plain next(): one `then` per part, no async function's promise on top of it.
+        next() {
+          if (ended) return Promise.resolve({ done: true, value: undefined });
+          if (inner === undefined) return first();
+          return inner.next().then(onStep, onError);
         },
         async return() {
           if (inner !== undefined && !ended) {
