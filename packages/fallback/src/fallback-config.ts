@@ -1,14 +1,5 @@
-import {
-  type CallContext,
-  type GenerateNext,
-  type Policy,
-  type ProviderResult,
-  StreamInterruptedError,
-  type StreamNext,
-  type StreamPart,
-} from "@ffc/core";
-import { type BreakerState, peekStream } from "@ffc/core/plugin";
-import type { BreakerOutcome } from "./breaker-transitions";
+import type { CallContext, GenerateNext, Policy, ProviderResult, StreamNext, StreamPart } from "@ffc/core";
+import type { BreakerState } from "@ffc/core/plugin";
 import { CircuitBreaker } from "./circuit-breaker";
 import {
   type FallbackOptions,
