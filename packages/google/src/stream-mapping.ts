@@ -4,7 +4,7 @@ import { mapFinishReason } from "./finish-reason";
 import { type ResponseContext, throwIfNotResponse, throwIfPromptBlocked } from "./response-mapping";
 import { ToolCallAssembler } from "./tool-call-assembler";
 import { generatedToolCallId } from "./tool-call-id";
-import { hasTokenCounts, mapUsage } from "./usage";
+import { hasTokenCounts, mapUsage, sameUsage } from "./usage";
 import type { GeminiErrorBody, GeminiResponse } from "./wire-types";
 
 /** Turns an in-band error chunk into the FFC error to throw. */
@@ -42,7 +42,6 @@ export async function* mapStream(
   try {
     const opened = await open();
     let usage: Usage | undefined;
-    let usageKey = "";
     let rawFinishReason: string | undefined;
     let model: string | undefined;
     let responseId: string | undefined;
@@ -98,10 +97,8 @@ export async function* mapStream(
       }
       if (hasTokenCounts(chunk.usageMetadata)) {
         const next = mapUsage(chunk.usageMetadata);
-        const key = JSON.stringify(next);
-        if (key !== usageKey) {
+        if (usage === undefined || !sameUsage(usage, next)) {
           usage = next;
-          usageKey = key;
           yield { type: "usage", usage: next };
         }
       }
