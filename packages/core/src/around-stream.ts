@@ -1,4 +1,5 @@
 import type { StreamPart } from "./stream-part";
+import { attachEnd, type StreamEndHook, withAttachEnd } from "./tap-stream";
 
 /** How a stream wrapped by `aroundStream` ended. */
 export interface StreamEnd {
@@ -25,10 +26,19 @@ export function aroundStream<State>(
       let state: State;
       let inner: AsyncIterator<StreamPart> | undefined;
       let ended = false;
+      // True when the inner stream runs the end hooks (ours and those attached to us): the parts
+      // then pass with no `then` of ours at all.
+      let handedThrough = false;
+      const outer: StreamEndHook[] = [];
+      const ownEnd = async (how: StreamEnd) => {
+        if (ended) return;
+        ended = true;
+        await end(state, how);
+      };
       const finish = async (completed: boolean, failed: boolean) => {
         if (ended || inner === undefined) return;
-        ended = true;
-        await end(state, { completed, failed });
+        await ownEnd({ completed, failed });
+        for (const hook of outer) await hook({ completed, failed });
       };
       const onStep = (
         step: IteratorResult<StreamPart>,
@@ -39,18 +49,33 @@ export function aroundStream<State>(
           throw error;
         });
       const first = async (): Promise<IteratorResult<StreamPart>> => {
-        state = await start();
-        inner = open(state)[Symbol.asyncIterator]();
+        try {
+          state = await start();
+          inner = open(state)[Symbol.asyncIterator]();
+        } catch (error) {
+          // Layers around that handed us their end hooks still hear of the failure.
+          for (const hook of outer.splice(0)) await hook({ completed: false, failed: true });
+          throw error;
+        }
+        handedThrough = attachEnd(inner, ownEnd);
+        if (handedThrough) {
+          for (const hook of outer.splice(0)) attachEnd(inner, hook);
+          return inner.next();
+        }
         return inner.next().then(onStep, onError);
       };
-      return {
-        // A plain next(): one `then` per part, no async function's promise on top of it.
+      const iterator: AsyncIterator<StreamPart> = {
         next() {
+          if (handedThrough) return inner!.next();
           if (ended) return Promise.resolve({ done: true, value: undefined });
           if (inner === undefined) return first();
           return inner.next().then(onStep, onError);
         },
         async return() {
+          if (handedThrough) {
+            await inner!.return?.();
+            return { done: true, value: undefined };
+          }
           if (inner !== undefined && !ended) {
             try {
               await inner.return?.();
@@ -62,6 +87,12 @@ export function aroundStream<State>(
           return { done: true, value: undefined };
         },
       };
+      return withAttachEnd(iterator, (hook) => {
+        if (ended) return false;
+        if (handedThrough) return attachEnd(inner!, hook);
+        outer.push(hook);
+        return true;
+      });
     },
   };
 }

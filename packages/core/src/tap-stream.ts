@@ -18,6 +18,47 @@ export interface StreamTap {
 
 const ended: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
 
+/** How a stream ended, for the end hooks of outer layers. */
+export interface StreamEnding {
+  /** True when the stream ran to its end. */
+  completed: boolean;
+  /** True when it failed (the error reaches the consumer after the hooks). */
+  failed: boolean;
+}
+
+/** An outer layer's end hook, run once (awaited, innermost first) when the stream ends. */
+export type StreamEndHook = (ending: StreamEnding) => void | Promise<void>;
+
+const attachSymbol = Symbol("ffc.attachEnd");
+
+/** An iterator that can run the end hooks of the layers around it. */
+interface Attachable {
+  [attachSymbol](hook: StreamEndHook): boolean;
+}
+
+/**
+ * Hands an outer layer's end hook to `iterator` when it can run it (a tapStream or a layer that
+ * forwards to one): the outer layer can then hand its parts through with no `then` per part.
+ * False: the outer layer must watch the end itself.
+ */
+export function attachEnd(iterator: AsyncIterator<StreamPart>, hook: StreamEndHook): boolean {
+  const attachable = (iterator as Partial<Attachable>)[attachSymbol];
+  return typeof attachable === "function" ? attachable.call(iterator, hook) : false;
+}
+
+/** Makes `iterator` attachable with `attach` (for layers that forward hooks inwards). */
+export function withAttachEnd<Iterator extends AsyncIterator<StreamPart>>(
+  iterator: Iterator,
+  attach: (hook: StreamEndHook) => boolean,
+): Iterator {
+  (iterator as unknown as Attachable)[attachSymbol] = attach;
+  return iterator;
+}
+
+async function runHooks(hooks: StreamEndHook[], ending: StreamEnding): Promise<void> {
+  for (const hook of hooks) await hook(ending);
+}
+
 /**
  * A stream that hands the parts of `tap.open()` through with hooks around them, as a plain
  * iterator: one `then` per part, where an `async *` layer with `for await … yield` costs a
@@ -29,7 +70,10 @@ export function tapStream(tap: StreamTap): AsyncIterable<StreamPart> {
     [Symbol.asyncIterator]() {
       let source: AsyncIterator<StreamPart> | undefined;
       let finished = false;
-      const onStep = (step: IteratorResult<StreamPart>): IteratorResult<StreamPart> => {
+      const hooks: StreamEndHook[] = [];
+      const onStep = (
+        step: IteratorResult<StreamPart>,
+      ): IteratorResult<StreamPart> | Promise<IteratorResult<StreamPart>> => {
         if (!step.done) {
           tap.part(step.value);
           return step;
@@ -38,23 +82,31 @@ export function tapStream(tap: StreamTap): AsyncIterable<StreamPart> {
         try {
           tap.done();
         } catch (error) {
-          throw tap.fail(error);
+          return onFailure(error);
         }
-        return ended;
+        if (hooks.length === 0) return ended;
+        return runHooks(hooks, { completed: true, failed: false }).then(() => ended);
       };
-      const onError = (error: unknown): never => {
+      const onFailure = (thrown: unknown): never | Promise<never> => {
+        const error = tap.fail(thrown);
+        if (hooks.length === 0) throw error;
+        return runHooks(hooks, { completed: false, failed: true }).then(() => {
+          throw error;
+        });
+      };
+      const onError = (error: unknown): never | Promise<never> => {
         finished = true;
-        throw tap.fail(error);
+        return onFailure(error);
       };
       const first = async (): Promise<IteratorResult<StreamPart>> => {
         try {
           source = (await tap.open())[Symbol.asyncIterator]();
         } catch (error) {
-          onError(error);
+          return onError(error);
         }
-        return source!.next().then(onStep, onError);
+        return source.next().then(onStep, onError);
       };
-      return {
+      const iterator: AsyncIterator<StreamPart> = {
         next(): Promise<IteratorResult<StreamPart>> {
           if (finished) return Promise.resolve(ended);
           if (source === undefined) return first();
@@ -69,10 +121,16 @@ export function tapStream(tap: StreamTap): AsyncIterable<StreamPart> {
             await source.return?.();
           } finally {
             tap.closed();
+            if (hooks.length > 0) await runHooks(hooks, { completed: false, failed: false });
           }
           return ended;
         },
       };
+      return withAttachEnd(iterator, (hook) => {
+        if (finished) return false;
+        hooks.push(hook);
+        return true;
+      });
     },
   };
 }
