@@ -9,8 +9,7 @@ import {
   type StreamPart,
 } from "@ffc/core";
 import {
-  finishWithRateLimitHeaders,
-  finishWithWarnings,
+  finishPartWith,
   type HeaderValues,
   maxTimerMs,
   providerFactory,
@@ -26,7 +25,7 @@ import { anthropicModelCatalogLookup } from "./model-info";
 import { toMessageBody } from "./request-mapping";
 import { fromMessage } from "./response-mapping";
 import { captureSdkWarnings } from "./sdk-warnings";
-import { mapStreamEvents } from "./stream-mapping";
+import { mapStreamEvents, type OpenedEvents } from "./stream-mapping";
 
 /** The Anthropic provider: every optional capability of the contract is present. */
 export interface AnthropicProvider extends LanguageProvider {
@@ -116,20 +115,17 @@ export function createAnthropic(options: AnthropicProviderOptions = {}): Anthrop
       }
     },
 
-    async *stream(request: LanguageRequest): AsyncIterable<StreamPart> {
-      try {
+    stream(request: LanguageRequest): AsyncIterable<StreamPart> {
+      const open = async (): Promise<OpenedEvents> => {
         const body = toMessageBody(request, { defaultMaxTokens: maxTokensFor(request.model) });
         const created = captureSdkWarnings(() =>
           client.messages.create({ ...body, stream: true as const }, requestOptions(request, undefined)),
         );
         const { data: events, response: http } = await created.value.withResponse();
-        yield* finishWithWarnings(
-          finishWithRateLimitHeaders(mapStreamEvents(events, request.model), http.headers),
-          warningsOf(request.model, created.warnings),
-        );
-      } catch (thrown) {
-        throw fail(thrown, request);
-      }
+        const warnings = warningsOf(request.model, created.warnings);
+        return { events, finish: (part) => finishPartWith(part, http.headers, warnings) };
+      };
+      return mapStreamEvents(open, request.model, (thrown) => fail(thrown, request));
     },
 
     countTokens(request: LanguageRequest): Promise<number> {

@@ -12,6 +12,7 @@ import type { LanguageRequest } from "./request";
 import type { AttemptRecord, ProviderResult } from "./result";
 import { StreamAccumulator } from "./stream-accumulator";
 import type { StreamPart } from "./stream-part";
+import { tapStream } from "./tap-stream";
 import { approximateTokenCounter, estimateMessageTokens } from "./token-counter";
 import type { Usage } from "./usage";
 import type { ProviderWarning } from "./warnings";
@@ -55,61 +56,65 @@ export async function generateAttempt(call: CallContext): Promise<ProviderResult
  * (policies may retry it); after the first part it becomes a StreamInterruptedError holding
  * the parts already delivered. For streams the attempt timeout limits the wait between parts.
  */
-export async function* streamAttempt(call: CallContext): AsyncIterable<StreamPart> {
-  const attempt = call.attempts.length + 1;
+export function streamAttempt(call: CallContext): AsyncIterable<StreamPart> {
   const target = { provider: call.provider.id, model: call.request.model };
-  throwIfCallAborted(call);
-  const observed = call.emit !== noEmit;
-  if (observed) call.emit("attempt-start", { provider: target.provider, model: target.model, attempt });
-  const started = performance.now();
-  const limit = attemptSignal(call, firstPartTimeout(call));
-  const stallMs = call.attemptTimeoutMs ?? call.timeoutDefaults?.streamStallMs ?? defaultStreamStallTimeoutMs;
   const collected = new StreamAccumulator();
-  let finished = false;
-  try {
-    const request = withSignal(call.request, limit.signal);
-    for await (const part of call.provider.stream(request)) {
+  let attempt = 0;
+  let started = 0;
+  let limit: DerivedSignal | undefined;
+  let stallMs = 0;
+  const observed = call.emit !== noEmit;
+  return tapStream({
+    open() {
+      throwIfCallAborted(call);
+      attempt = call.attempts.length + 1;
+      if (observed) call.emit("attempt-start", { provider: target.provider, model: target.model, attempt });
+      started = performance.now();
+      limit = attemptSignal(call, firstPartTimeout(call));
+      stallMs = call.attemptTimeoutMs ?? call.timeoutDefaults?.streamStallMs ?? defaultStreamStallTimeoutMs;
+      return call.provider.stream(withSignal(call.request, limit.signal));
+    },
+    part(part) {
       // The clock stops while the consumer holds a part: a slow reader is not a stalled vendor.
-      limit.pause();
+      limit!.pause();
       collected.add(part);
-      yield part;
-      limit.restart(stallMs);
-    }
-    finished = true;
-    const durationMs = performance.now() - started;
-    const result = collected.result(call.request.model);
-    call.attempts.push({
-      provider: target.provider,
-      model: target.model,
-      attempt,
-      durationMs,
-      usage: result.usage,
-    });
-    if (observed) call.emit("attempt-end", endFields(target, attempt, durationMs, result));
-    if (result.warnings) reportWarnings(call, target, result.warnings);
-  } catch (thrown) {
-    finished = true;
-    let error = normalizeAttemptError(thrown, call, limit, target, collected);
-    const durationMs = performance.now() - started;
-    const consumed = consumedUsage(call.request, collected);
-    if (collected.parts.length > 0 && !StreamInterruptedError.isInstance(error)) {
-      error = new StreamInterruptedError(
-        `The ${target.provider} stream for ${target.model} failed after ${collected.parts.length} part(s): ${messageOf(error)}`,
-        collected.parts,
-        { ...target, cause: error },
-      );
-    }
-    recordFailure(call, { ...target, attempt, durationMs, error }, consumed);
-    throw error;
-  } finally {
-    limit.dispose();
-    if (!finished) {
+    },
+    resume() {
+      limit!.restart(stallMs);
+    },
+    done() {
+      limit!.dispose();
+      const durationMs = performance.now() - started;
+      const result = collected.result(call.request.model);
+      call.attempts.push({ ...target, attempt, durationMs, usage: result.usage });
+      if (observed) call.emit("attempt-end", endFields(target, attempt, durationMs, result));
+      if (result.warnings) reportWarnings(call, target, result.warnings);
+    },
+    fail(thrown) {
+      // Refused before it began (the call was already aborted): nothing to record.
+      if (limit === undefined) return thrown;
+      limit.dispose();
+      let error = normalizeAttemptError(thrown, call, limit, target, collected);
+      const durationMs = performance.now() - started;
+      const consumed = consumedUsage(call.request, collected);
+      if (collected.parts.length > 0 && !StreamInterruptedError.isInstance(error)) {
+        error = new StreamInterruptedError(
+          `The ${target.provider} stream for ${target.model} failed after ${collected.parts.length} part(s): ${messageOf(error)}`,
+          collected.parts,
+          { ...target, cause: error },
+        );
+      }
+      recordFailure(call, { ...target, attempt, durationMs, error }, consumed);
+      return error;
+    },
+    closed() {
+      limit!.dispose();
       // The consumer stopped early (break or return): the tokens streamed so far were still used.
       const durationMs = performance.now() - started;
       const error = new AbortError("The stream was closed by its consumer before it finished.", target);
       recordFailure(call, { ...target, attempt, durationMs, error }, consumedUsage(call.request, collected));
-    }
-  }
+    },
+  });
 }
 
 function reportWarnings(

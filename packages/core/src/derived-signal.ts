@@ -53,9 +53,35 @@ export function deriveSignal(
   }
   const controller = new AbortController();
   const onParentAbort = () => controller.abort(parent?.reason);
+  // The shared never-aborted signal needs no listener: one per attempt in flight would pile up
+  // on that one EventTarget (a MaxListenersExceededWarning at 1,000 concurrent calls).
+  const follows = parent !== undefined && parent !== neverAbortedSignal;
   if (parent?.aborted) controller.abort(parent.reason);
-  else parent?.addEventListener("abort", onParentAbort, { once: true });
+  else if (follows) parent?.addEventListener("abort", onParentAbort, { once: true });
+  // The clock is lazy: a stream restarts it once per part, and a clearTimeout + setTimeout per
+  // part is most of a part's cost. One timer stays armed; `restart` only notes the time, and the
+  // timer, when it fires, looks at how long it has really been and aborts or waits for the rest.
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let timerDue = 0;
+  let startedAt = 0;
+  let paused = false;
+  let disposed = false;
+  const arm = (delayMs: number) => {
+    timerDue = performance.now() + delayMs;
+    timer = setTimeout(onTimer, delayMs);
+  };
+  const onTimer = () => {
+    timer = undefined;
+    const limit = derived.timeoutMs;
+    if (disposed || limit === undefined || controller.signal.aborted) return;
+    // While the consumer holds a part the clock stands still; the next `restart` arms it again
+    // (no timer meanwhile, so a held stream does not keep the process alive by itself).
+    if (paused) return;
+    const left = startedAt + limit - performance.now();
+    if (left > 0) return arm(Math.max(1, Math.ceil(left)));
+    derived.timedOut = true;
+    controller.abort(timeoutReason ? timeoutReason() : new TimeoutError(`Timed out after ${limit} ms.`));
+  };
   const derived = {
     signal: controller.signal,
     timedOut: false,
@@ -63,20 +89,24 @@ export function deriveSignal(
     restart(nextTimeoutMs?: number) {
       if (nextTimeoutMs !== undefined) derived.timeoutMs = nextTimeoutMs;
       const limit = derived.timeoutMs;
-      if (limit === undefined) return;
-      if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(() => {
-        derived.timedOut = true;
-        controller.abort(timeoutReason ? timeoutReason() : new TimeoutError(`Timed out after ${limit} ms.`));
-      }, limit);
+      paused = false;
+      if (limit === undefined || disposed) return;
+      startedAt = performance.now();
+      if (timer === undefined) arm(limit);
+      else if (timerDue > startedAt + limit) {
+        // A shorter limit than the armed timer's (the first part's limit, then the stall limit).
+        clearTimeout(timer);
+        arm(limit);
+      }
     },
     pause() {
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
+      paused = true;
     },
     dispose(abort = false) {
+      disposed = true;
       if (timer !== undefined) clearTimeout(timer);
-      parent?.removeEventListener("abort", onParentAbort);
+      timer = undefined;
+      if (follows) parent?.removeEventListener("abort", onParentAbort);
       if (abort && !controller.signal.aborted)
         controller.abort(new Error("The consumer closed the stream early."));
     },

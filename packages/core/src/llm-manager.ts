@@ -27,6 +27,7 @@ import { type OutputSchema, toJsonSchema } from "./standard-schema";
 import { StreamAccumulator } from "./stream-accumulator";
 import type { StreamPart } from "./stream-part";
 import { StreamResponse } from "./stream-response";
+import { tapStream } from "./tap-stream";
 import { approximateTokenCounter, estimateMessageTokens } from "./token-counter";
 import { toToolDefinitions } from "./tool";
 import { generateStepRunner, planSteps, runSteps, runStepsToEnd, streamStepRunner } from "./tool-loop";
@@ -173,37 +174,63 @@ export class LLMManager {
     checkCallOptions(options);
     const plan = planSteps(options);
     return new StreamResponse<GenerateResultFor<Schema>>((finish, fail) =>
-      this.#runStream(options, finish as (result: GenerateResult) => void, fail, plan),
+      plan
+        ? this.#runStepStream(options, finish as (result: GenerateResult) => void, fail, plan)
+        : this.#runStream(options, finish as (result: GenerateResult) => void, fail),
     );
   }
 
-  async *#runStream(
+  /** A stream without tools: the chain's parts, handed through with one `then` per part (see tapStream). */
+  #runStream(
     options: GenerateOptions<any>,
     finish: (result: GenerateResult) => void,
     fail: (error: unknown) => void,
-    plan: ReturnType<typeof planSteps>,
   ): AsyncIterable<StreamPart> {
     const started = performance.now();
     let call: CallContext | undefined;
     const collected = new StreamAccumulator(false);
+    return tapStream({
+      open: async () => {
+        const prepared = await this.#prepare(options, "stream");
+        call = prepared.call;
+        return prepared.chains.stream(call);
+      },
+      part: (part) => collected.add(part),
+      done: () => {
+        const ended = call!;
+        const result = this.#finish(collected.result(ended.request.model), ended, options);
+        ended.emit("call-end", { result, durationMs: performance.now() - started });
+        finish(result);
+        this.#releaseCall(ended);
+      },
+      fail: (error) => {
+        call?.emit("call-error", { error, durationMs: performance.now() - started, attempts: call.attempts });
+        fail(error);
+        if (call) this.#releaseCall(call);
+        return error;
+      },
+      closed: () => this.#closedEarly(call!, started, fail),
+    });
+  }
+
+  /** A stream with tools: the step loop, whose steps each stream through the whole chain. */
+  async *#runStepStream(
+    options: GenerateOptions<any>,
+    finish: (result: GenerateResult) => void,
+    fail: (error: unknown) => void,
+    plan: NonNullable<ReturnType<typeof planSteps>>,
+  ): AsyncIterable<StreamPart> {
+    const started = performance.now();
+    let call: CallContext | undefined;
     let ended = false;
     try {
       const prepared = await this.#prepare(options, "stream");
       call = prepared.call;
       const chain = prepared.chains.stream;
-      let result: GenerateResult;
-      if (plan) {
-        const decorate = (stepResult: GenerateResult, stepCall: CallContext) =>
-          this.#decorate(stepResult, stepCall, options);
-        const outcome = yield* runSteps(plan, call, streamStepRunner(chain), decorate);
-        result = this.#finish(outcome.result, outcome.call, options);
-      } else {
-        for await (const part of chain(call)) {
-          collected.add(part);
-          yield part;
-        }
-        result = this.#finish(collected.result(call.request.model), call, options);
-      }
+      const decorate = (stepResult: GenerateResult, stepCall: CallContext) =>
+        this.#decorate(stepResult, stepCall, options);
+      const outcome = yield* runSteps(plan, call, streamStepRunner(chain), decorate);
+      const result = this.#finish(outcome.result, outcome.call, options);
       ended = true;
       call.emit("call-end", { result, durationMs: performance.now() - started });
       finish(result);
@@ -213,17 +240,20 @@ export class LLMManager {
       fail(error);
       throw error;
     } finally {
-      if (call && !ended) {
-        // The consumer stopped reading (break, return): the call ends here, as an abort.
-        const error = new AbortError("The stream was closed by its consumer before it finished.", {
-          provider: call.provider.id,
-          model: call.request.model,
-        });
-        call.emit("call-error", { error, durationMs: performance.now() - started, attempts: call.attempts });
-        fail(error);
-      }
-      if (call) this.#releaseCall(call);
+      if (call && !ended) this.#closedEarly(call, started, fail);
+      else if (call) this.#releaseCall(call);
     }
+  }
+
+  /** The consumer stopped reading (break, return): the call ends here, as an abort. */
+  #closedEarly(call: CallContext, started: number, fail: (error: unknown) => void): void {
+    const error = new AbortError("The stream was closed by its consumer before it finished.", {
+      provider: call.provider.id,
+      model: call.request.model,
+    });
+    call.emit("call-error", { error, durationMs: performance.now() - started, attempts: call.attempts });
+    fail(error);
+    this.#releaseCall(call);
   }
 
   async #prepare(

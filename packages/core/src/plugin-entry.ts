@@ -34,6 +34,7 @@ export * from "./stores/index";
 export { StreamAccumulator } from "./stream-accumulator";
 export type { StreamPart } from "./stream-part";
 export { type PeekedStream, peekStream } from "./stream-utilities";
+export { type StreamTap, tapStream } from "./tap-stream";
 export { approximateTokenCounter, estimateMessageTokens } from "./token-counter";
 export { uniqueId } from "./unique-id";
 export { addUsage, emptyUsage, type Usage } from "./usage";

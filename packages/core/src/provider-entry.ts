@@ -70,4 +70,4 @@ export type { StreamPart } from "./stream-part";
 export { approximateTokenCounter, estimateMessageTokens, type TokenCounter } from "./token-counter";
 export { addUsage, emptyUsage, type Usage } from "./usage";
 export type { ProviderWarning } from "./warnings";
-export { finishWithWarnings, withWarnings } from "./with-warnings";
+export { type FinishPart, finishPartWith, finishWithWarnings, withWarnings } from "./with-warnings";

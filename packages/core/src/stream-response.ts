@@ -2,6 +2,7 @@ import { FFCError } from "./errors/ffc-error";
 import { type PartialObject, partialObjects } from "./partial-object";
 import type { GenerateResult } from "./result";
 import type { StreamPart } from "./stream-part";
+import { textDeltas } from "./text-deltas";
 
 /**
  * The answer of `LLMManager.stream`: iterate it for typed parts, `.text` for text deltas or
@@ -40,12 +41,7 @@ export class StreamResponse<Result extends GenerateResult<any> = GenerateResult>
 
   /** Only the text, delta by delta. */
   get text(): AsyncIterable<string> {
-    const parts = this;
-    return {
-      async *[Symbol.asyncIterator]() {
-        for await (const part of parts) if (part.type === "text-delta") yield part.text;
-      },
-    };
+    return textDeltas(this);
   }
 
   /**

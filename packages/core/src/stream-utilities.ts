@@ -16,22 +16,23 @@ export async function peekStream(source: AsyncIterable<StreamPart>): Promise<Pee
   const iterator = source[Symbol.asyncIterator]();
   const head = await iterator.next();
   const first = head.done ? undefined : head.value;
-  return {
-    first,
-    stream: {
-      async *[Symbol.asyncIterator]() {
-        if (head.done) return;
-        yield head.value;
-        try {
-          while (true) {
-            const step = await iterator.next();
-            if (step.done) return;
-            yield step.value;
-          }
-        } finally {
-          await iterator.return?.();
-        }
-      },
+  // The rest is handed through as a plain iterator: its next() is the source's next() (no promise
+  // of its own per part, where an `async *` wrapper costs one and several microtask hops).
+  let headTaken = false;
+  const rest: AsyncIterator<StreamPart> = {
+    next() {
+      if (head.done) return Promise.resolve(head);
+      if (!headTaken) {
+        headTaken = true;
+        return Promise.resolve(head);
+      }
+      return iterator.next();
+    },
+    async return() {
+      headTaken = true;
+      await iterator.return?.();
+      return { done: true, value: undefined };
     },
   };
+  return { first, stream: { [Symbol.asyncIterator]: () => rest } };
 }

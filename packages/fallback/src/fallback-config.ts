@@ -1,14 +1,5 @@
-import {
-  type CallContext,
-  type GenerateNext,
-  type Policy,
-  type ProviderResult,
-  StreamInterruptedError,
-  type StreamNext,
-  type StreamPart,
-} from "@ffc/core";
-import { type BreakerState, peekStream } from "@ffc/core/plugin";
-import type { BreakerOutcome } from "./breaker-transitions";
+import type { CallContext, GenerateNext, Policy, ProviderResult, StreamNext, StreamPart } from "@ffc/core";
+import type { BreakerState } from "@ffc/core/plugin";
 import { CircuitBreaker } from "./circuit-breaker";
 import {
   type FallbackOptions,
@@ -17,6 +8,7 @@ import {
   resolveFallbackOptions,
 } from "./fallback-options";
 import { FallbackRun, type ResolvedTargets } from "./fallback-run";
+import { fallbackStream } from "./fallback-stream";
 
 /**
  * Tries an ordered chain of (provider, model) targets until one answers, with a circuit
@@ -78,45 +70,9 @@ export class FallbackConfig implements Policy {
   }
 
   /** Streams from the first target that starts; moves on only before the first part (or with restartStream). */
-  async *stream(call: CallContext, next: StreamNext): AsyncIterable<StreamPart> {
-    const run = new FallbackRun(call, this.#options, this.#breaker, this.#resolvedTargets);
-    try {
-      let index = 0;
-      while (true) {
-        const admission = await run.admit(index);
-        if (typeof admission !== "string") {
-          index = await run.next(index, admission);
-          continue;
-        }
-        // Neutral unless the stream ends or fails: a consumer that stops early says nothing about the target.
-        let outcome: BreakerOutcome = "neutral";
-        let failure: unknown;
-        let failed = false;
-        let started = false;
-        const target = run.callFor(index);
-        try {
-          const peeked = await peekStream(next(target.call));
-          started = peeked.first !== undefined;
-          yield* peeked.stream;
-          outcome = "success";
-        } catch (error) {
-          failed = true;
-          failure = error;
-          outcome = run.outcomeOf(error);
-        } finally {
-          target.dispose();
-          await run.settle(index, admission, outcome);
-        }
-        if (!failed) return;
-        // Before the first part nobody has seen anything, so any target may take over.
-        // After it, only an opted-in restart moves on, judged by what broke the stream.
-        if (started && !this.#options.restartStream) throw failure;
-        const decisive =
-          started && StreamInterruptedError.isInstance(failure) ? (failure.cause ?? failure) : failure;
-        index = await run.next(index, failure, decisive);
-      }
-    } finally {
-      run.dispose();
-    }
+  stream(call: CallContext, next: StreamNext): AsyncIterable<StreamPart> {
+    const startRun = (streamCall: CallContext) =>
+      new FallbackRun(streamCall, this.#options, this.#breaker, this.#resolvedTargets);
+    return fallbackStream(call, next, startRun, this.#options.restartStream === true);
   }
 }

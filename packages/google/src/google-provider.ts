@@ -1,7 +1,7 @@
 import type { LanguageProvider, LanguageRequest, ModelInfo, ProviderResult, StreamPart } from "@ffc/core";
 import {
   deriveSignal,
-  finishWithWarnings,
+  finishPartWith,
   lazyProvider,
   providerFactory,
   SPECIFICATION_VERSION,
@@ -16,7 +16,7 @@ import { legacyTransport } from "./legacy-transport";
 import { googleModelCatalogLookup, googleModelInfo } from "./model-info";
 import { mapRequest } from "./request-mapping";
 import { mapResponse } from "./response-mapping";
-import { mapStream } from "./stream-mapping";
+import { mapStream, type OpenedChunks } from "./stream-mapping";
 import type { TransportCall } from "./transport";
 
 /** The Gemini provider: an FFC LanguageProvider with token counting and model limits. */
@@ -77,23 +77,21 @@ export function createGoogle(options: GoogleProviderOptions = {}): GoogleProvide
       }
     },
 
-    async *stream(request: LanguageRequest): AsyncIterable<StreamPart> {
-      const { signal, call, errorContext } = start(request);
-      let finished = false;
-      try {
-        const chunks = await transport.stream(request.model, mapRequest(request), call);
-        const parts = mapStream(chunks, { provider: providerId, model: request.model }, (body) =>
-          mapErrorBody(body, undefined, errorContext()),
-        );
-        yield* finishWithWarnings(parts, models.warnings(request.model));
-        finished = true;
-      } catch (error) {
-        finished = true;
-        throw mapError(error, errorContext());
-      } finally {
+    stream(request: LanguageRequest): AsyncIterable<StreamPart> {
+      // Started at the first part asked for, as a generator would: the timeout runs from there.
+      let started: ReturnType<typeof start> | undefined;
+      const open = async (): Promise<OpenedChunks> => {
+        started = start(request);
+        const events = await transport.stream(request.model, mapRequest(request), started.call);
+        const warnings = models.warnings(request.model);
+        return { events, finish: (part) => finishPartWith(part, undefined, warnings) };
+      };
+      const context = { provider: providerId, model: request.model };
+      return mapStream(open, context, (body) => mapErrorBody(body, undefined, started!.errorContext()), {
+        fail: (error) => (started ? mapError(error, started.errorContext()) : error),
         // A consumer that stops early leaves the HTTP stream open; cancel it.
-        signal.dispose(!finished);
-      }
+        end: (finished) => started?.signal.dispose(!finished),
+      });
     },
 
     async countTokens(request: LanguageRequest): Promise<number> {

@@ -27,3 +27,14 @@ export function mapUsage(metadata: GeminiUsageMetadata | undefined): Usage {
 export function hasTokenCounts(metadata: GeminiUsageMetadata | undefined): metadata is GeminiUsageMetadata {
   return metadata?.promptTokenCount !== undefined || metadata?.totalTokenCount !== undefined;
 }
+
+/** True when two usages of `mapUsage` hold the same counts (a stream repeats its cumulative usage). */
+export function sameUsage(left: Usage, right: Usage): boolean {
+  return (
+    left.inputTokens === right.inputTokens &&
+    left.outputTokens === right.outputTokens &&
+    left.totalTokens === right.totalTokens &&
+    left.cacheReadTokens === right.cacheReadTokens &&
+    left.reasoningTokens === right.reasoningTokens
+  );
+}

@@ -8,8 +8,7 @@ import {
   TemporaryError,
 } from "@ffc/core";
 import {
-  finishWithRateLimitHeaders,
-  finishWithWarnings,
+  finishPartWith,
   lazyProvider,
   providerFactory,
   SPECIFICATION_VERSION,
@@ -24,6 +23,7 @@ import { type ErrorContext, toFFCError, vendorError } from "./error-mapping";
 import { openaiModelCatalogLookup, openaiModelInfo } from "./model-info";
 import { connect, type OpenAIConnection } from "./openai-connection";
 import { type OpenAIApi, type OpenAIProviderOptions, validateOpenAIOptions } from "./openai-options";
+import type { OpenedStream } from "./opened-stream";
 import { apiOptionKey } from "./request-common";
 import { responsesRequestBody } from "./responses-request";
 import { responsesResult } from "./responses-response";
@@ -125,36 +125,38 @@ function buildProvider(
       }
     },
 
-    async *stream(request: LanguageRequest): AsyncGenerator<StreamPart> {
+    // One generator per stream (the part mapper, which also sends the request and maps errors):
+    // every `async *` layer between the SDK and the consumer costs microtask hops per part.
+    stream(request: LanguageRequest): AsyncIterable<StreamPart> {
       let connection: OpenAIConnection | undefined;
+      let api: OpenAIApi | undefined;
+      let refused: unknown;
       try {
+        api = apiFor(request, options);
+      } catch (error) {
+        refused = error;
+      }
+      const open = async (): Promise<OpenedStream> => {
+        if (api === undefined) throw refused;
         connection = getConnection();
         const { client, settings } = connection;
-        const context = contextFor(request, connection);
-        if (apiFor(request, options) === "chat") {
-          const body = chatRequestBody(request, settings, true);
-          const { data: chunks, response: http } = await client.chat.completions
-            .create(body as any, requestOptions(request))
-            .withResponse();
-          const parts = chatStreamParts(chunks as unknown as AsyncIterable<any>, context);
-          yield* finishWithWarnings(
-            finishWithRateLimitHeaders(parts, http.headers),
-            models.warnings(request.model),
-          );
-        } else {
-          const body = responsesRequestBody(request, settings, true);
-          const { data: events, response: http } = await client.responses
-            .create(body as any, requestOptions(request))
-            .withResponse();
-          const parts = responsesStreamParts(events as unknown as AsyncIterable<any>, context);
-          yield* finishWithWarnings(
-            finishWithRateLimitHeaders(parts, http.headers),
-            models.warnings(request.model),
-          );
-        }
-      } catch (thrown) {
-        throw toFFCError(thrown, contextFor(request, connection));
-      }
+        const body =
+          api === "chat"
+            ? chatRequestBody(request, settings, true)
+            : responsesRequestBody(request, settings, true);
+        const created =
+          api === "chat"
+            ? client.chat.completions.create(body as any, requestOptions(request))
+            : client.responses.create(body as any, requestOptions(request));
+        const { data, response: http } = await created.withResponse();
+        const warnings = models.warnings(request.model);
+        return {
+          events: data as unknown as AsyncIterable<any>,
+          finish: (part) => finishPartWith(part, http.headers, warnings),
+        };
+      };
+      const context = () => contextFor(request, connection);
+      return api === "responses" ? responsesStreamParts(open, context) : chatStreamParts(open, context);
     },
 
     countTokens: (request: LanguageRequest) => countOpenAITokens(request),

@@ -8,9 +8,11 @@ import {
   type StreamNext,
   type StreamPart,
 } from "@ffc/core";
-import { type PeekedStream, peekStream, sleep } from "@ffc/core/plugin";
+import { peekStream, sleep, tapStream } from "@ffc/core/plugin";
 import { backoffDelay } from "./backoff";
 import { type ResolvedRetryOptions, type RetryOptions, resolveRetryOptions } from "./retry-options";
+
+const noPartWork = () => {};
 
 /**
  * Why a retry policy let an error through; the `reason` of a "retry-give-up" event starts
@@ -69,32 +71,42 @@ export class RetryConfig implements Policy {
     }
   }
 
-  /** Streams the rest of the chain, retrying failures before the first part. */
-  async *stream(call: CallContext, next: StreamNext): AsyncIterable<StreamPart> {
-    const run = this.#start(call);
-    while (true) {
-      let peeked: PeekedStream;
-      try {
-        // Only a failure before the first part can be retried without the caller noticing.
-        peeked = await peekStream(next(call));
-      } catch (error) {
-        await run.afterFailure(error);
-        continue;
-      }
-      try {
-        yield* peeked.stream;
-        return;
-      } catch (error) {
+  /**
+   * Streams the rest of the chain, retrying failures before the first part. After it the parts
+   * are handed through with one `then` each (see tapStream), never retried again.
+   */
+  stream(call: CallContext, next: StreamNext): AsyncIterable<StreamPart> {
+    let started: RetryRun | undefined;
+    return tapStream({
+      open: async () => {
+        const run = this.#start(call);
+        while (true) {
+          try {
+            // Only a failure before the first part can be retried without the caller noticing.
+            const peeked = await peekStream(next(call));
+            started = run;
+            return peeked.stream;
+          } catch (error) {
+            await run.afterFailure(error);
+          }
+        }
+      },
+      part: noPartWork,
+      done: noPartWork,
+      fail: (error) => {
+        // Before the first part, afterFailure already decided (and reported) not to retry.
+        if (!started) return error;
         const aborted = call.signal.aborted || AbortError.isInstance(error);
-        run.giveUp(error, {
+        started.giveUp(error, {
           retry: false,
           reason: aborted
             ? "aborted: the stream was aborted after its first part"
             : "stream-started: the stream failed after its first part, so retrying would repeat output",
         });
-        throw error;
-      }
-    }
+        return error;
+      },
+      closed: noPartWork,
+    });
   }
 
   #start(call: CallContext): RetryRun {
