@@ -22,6 +22,7 @@ import { countOpenAITokens } from "./count-tokens";
 import { type ErrorContext, toFFCError, vendorError } from "./error-mapping";
 import { openaiModelCatalogLookup, openaiModelInfo } from "./model-info";
 import { connect, type OpenAIConnection } from "./openai-connection";
+import { openAIEvents } from "./openai-events";
 import { type OpenAIApi, type OpenAIProviderOptions, validateOpenAIOptions } from "./openai-options";
 import type { OpenedStream } from "./opened-stream";
 import { apiOptionKey } from "./request-common";
@@ -148,10 +149,11 @@ function buildProvider(
           api === "chat"
             ? client.chat.completions.create(body as any, requestOptions(request))
             : client.responses.create(body as any, requestOptions(request));
-        const { data, response: http } = await created.withResponse();
+        // The SDK sends the request and throws for an HTTP error; the body is read by openAIEvents.
+        const http = await created.asResponse();
         const warnings = models.warnings(request.model);
         return {
-          events: data as unknown as AsyncIterable<any>,
+          events: openAIEvents(http),
           finish: (part) => finishPartWith(part, http.headers, warnings),
         };
       };
