@@ -18,6 +18,7 @@ import {
   withRateLimitHeaders,
   withWarnings,
 } from "@ffc/core/provider";
+import { anthropicEvents } from "./anthropic-events";
 import { type AnthropicProviderOptions, apiKeyVariable, validateAnthropicOptions } from "./anthropic-options";
 import { countTokens } from "./count-tokens";
 import { toFFCError } from "./error-mapping";
@@ -121,9 +122,13 @@ export function createAnthropic(options: AnthropicProviderOptions = {}): Anthrop
         const created = captureSdkWarnings(() =>
           client.messages.create({ ...body, stream: true as const }, requestOptions(request, undefined)),
         );
-        const { data: events, response: http } = await created.value.withResponse();
+        // The SDK sends the request and throws for an HTTP error; the body is read by anthropicEvents.
+        const http = await created.value.asResponse();
         const warnings = warningsOf(request.model, created.warnings);
-        return { events, finish: (part) => finishPartWith(part, http.headers, warnings) };
+        return {
+          events: anthropicEvents(http),
+          finish: (part) => finishPartWith(part, http.headers, warnings),
+        };
       };
       return mapStreamEvents(open, request.model, (thrown) => fail(thrown, request));
     },

@@ -12,7 +12,7 @@ interface ToolBlock {
 
 /** An Anthropic stream once its request was answered. */
 export interface OpenedEvents {
-  /** The SDK's raw stream events. */
+  /** The raw stream events (read by anthropicEvents). */
   events: AsyncIterable<Anthropic.RawMessageStreamEvent>;
   /** Puts the response's rate-limit headers and the warnings on the finish part. */
   finish(part: FinishPart): FinishPart;
