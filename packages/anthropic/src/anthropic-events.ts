@@ -1,6 +1,6 @@
 import type Anthropic from "@anthropic-ai/sdk";
 import { APIError } from "@anthropic-ai/sdk";
-import { parseServerSentEvents } from "@ffc/core/provider";
+import { serverSentEventBatches } from "@ffc/core/provider";
 
 /**
  * The events of a streaming Messages response, read with core's linear SSE parser rather than
@@ -11,14 +11,17 @@ import { parseServerSentEvents } from "@ffc/core/provider";
  */
 export async function* anthropicEvents(response: Response): AsyncGenerator<Anthropic.RawMessageStreamEvent> {
   if (!response.body) return;
-  for await (const message of parseServerSentEvents(response.body)) {
-    // The parser names an event without an `event:` line "message"; Messages always names them.
-    if (message.event === "ping" || message.event === "message") continue;
-    if (message.event === "error") {
-      throw new APIError(undefined, errorBody(message.data), undefined, response.headers);
+  // A batch per network chunk: no promise per event besides this generator's own yield.
+  for await (const batch of serverSentEventBatches(response.body)) {
+    for (const message of batch) {
+      // The parser names an event without an `event:` line "message"; Messages always names them.
+      if (message.event === "ping" || message.event === "message") continue;
+      if (message.event === "error") {
+        throw new APIError(undefined, errorBody(message.data), undefined, response.headers);
+      }
+      if (!message.data) continue;
+      yield JSON.parse(message.data);
     }
-    if (!message.data) continue;
-    yield JSON.parse(message.data);
   }
 }
 

@@ -64,7 +64,12 @@ export { safeCause } from "./safe-cause";
 export { redactSecrets } from "./secret";
 export { type HeaderValues, isCredentialHeader, secretList } from "./secret-list";
 export { separateReference } from "./separate-reference";
-export { parseServerSentEvents, type ServerSentEvent } from "./server-sent-events";
+export {
+  parseServerSentEvents,
+  type ServerSentEvent,
+  ServerSentEventDecoder,
+  serverSentEventBatches,
+} from "./server-sent-events";
 export { StreamAccumulator } from "./stream-accumulator";
 export type { StreamPart } from "./stream-part";
 export { approximateTokenCounter, estimateMessageTokens, type TokenCounter } from "./token-counter";

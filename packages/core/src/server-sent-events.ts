@@ -9,69 +9,114 @@ export interface ServerSentEvent {
 }
 
 /**
+ * Splits a `text/event-stream` body into events as its bytes arrive, as the WHATWG spec says:
+ * CRLF, CR or LF line ends, multi-line `data`, comments (`:` lines) skipped, events without
+ * data dropped. Synchronous and linear in the bytes: each chunk's lines are found by moving an
+ * offset (a reader that re-slices or copies the rest of its buffer for every event, as the
+ * vendor SDKs do, costs more per event the larger the network chunks).
+ */
+export class ServerSentEventDecoder {
+  readonly #decoder = new TextDecoder();
+  #rest = "";
+  #event = "";
+  #data: string[] = [];
+  #id: string | undefined;
+
+  /** Adds a chunk of the body; returns the events it completes (none, one or many). */
+  push(bytes: Uint8Array): ServerSentEvent[] {
+    return this.#read(this.#decoder.decode(bytes, { stream: true }), false);
+  }
+
+  /** Ends the body: the events its last lines complete (a last event needs no blank line). */
+  end(): ServerSentEvent[] {
+    return this.#read(this.#decoder.decode(), true);
+  }
+
+  #read(text: string, final: boolean): ServerSentEvent[] {
+    const events: ServerSentEvent[] = [];
+    const buffer = this.#rest === "" ? text : this.#rest + text;
+    // Without a CR anywhere (the usual case), a line ends at the next LF: one indexOf per line.
+    const carriageReturns = buffer.includes("\r");
+    let start = 0;
+    for (;;) {
+      let end: number;
+      let next: number;
+      if (carriageReturns) {
+        end = start;
+        while (end < buffer.length && buffer[end] !== "\n" && buffer[end] !== "\r") end += 1;
+        if (end === buffer.length) break;
+        // A CR at the end of a chunk may be the first half of a CRLF: wait for the next chunk.
+        if (buffer[end] === "\r" && end + 1 === buffer.length && !final) break;
+        next = buffer[end] === "\r" && buffer[end + 1] === "\n" ? end + 2 : end + 1;
+      } else {
+        end = buffer.indexOf("\n", start);
+        if (end === -1) break;
+        next = end + 1;
+      }
+      this.#line(buffer.slice(start, end), events);
+      start = next;
+    }
+    this.#rest = buffer.slice(start);
+    if (final) {
+      if (this.#rest !== "") this.#line(this.#rest, events);
+      this.#rest = "";
+      this.#dispatch(events);
+    }
+    return events;
+  }
+
+  #line(line: string, events: ServerSentEvent[]): void {
+    if (line === "") {
+      this.#dispatch(events);
+      return;
+    }
+    if (line.startsWith(":")) return;
+    const colon = line.indexOf(":");
+    const field = colon === -1 ? line : line.slice(0, colon);
+    let value = colon === -1 ? "" : line.slice(colon + 1);
+    if (value.startsWith(" ")) value = value.slice(1);
+    if (field === "data") this.#data.push(value);
+    else if (field === "event") this.#event = value;
+    else if (field === "id" && !value.includes("\0")) this.#id = value;
+  }
+
+  #dispatch(events: ServerSentEvent[]): void {
+    if (this.#data.length > 0) {
+      const event: ServerSentEvent = {
+        event: this.#event || "message",
+        data: this.#data.length === 1 ? this.#data[0]! : this.#data.join("\n"),
+      };
+      if (this.#id !== undefined) event.id = this.#id;
+      events.push(event);
+    }
+    this.#event = "";
+    this.#data = [];
+  }
+}
+
+/**
+ * The events of a `text/event-stream` body, a batch per network chunk: one promise per chunk
+ * rather than one per event, for readers that map events in a generator of their own.
+ */
+export async function* serverSentEventBatches(
+  body: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>,
+): AsyncIterable<ServerSentEvent[]> {
+  const decoder = new ServerSentEventDecoder();
+  for await (const chunk of body as AsyncIterable<Uint8Array>) {
+    const events = decoder.push(chunk);
+    if (events.length > 0) yield events;
+  }
+  const last = decoder.end();
+  if (last.length > 0) yield last;
+}
+
+/**
  * Parses a `text/event-stream` body (a fetch Response's `body`, or any stream of bytes) into its
- * events, as the WHATWG spec describes: CRLF, CR or LF line ends, multi-line `data`, comments
- * (`:` lines) skipped, events without data dropped. For HTTP providers that use no vendor SDK.
+ * events (see ServerSentEventDecoder). For HTTP providers that use no vendor SDK.
  * @example for await (const { data } of parseServerSentEvents(response.body!)) yield JSON.parse(data);
  */
 export async function* parseServerSentEvents(
   body: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>,
 ): AsyncIterable<ServerSentEvent> {
-  const decoder = new TextDecoder();
-  let buffer = "";
-  let event = "";
-  let data: string[] = [];
-  let id: string | undefined;
-  const dispatch = (): ServerSentEvent | undefined => {
-    const ready =
-      data.length === 0
-        ? undefined
-        : { event: event || "message", data: data.join("\n"), ...(id !== undefined ? { id } : {}) };
-    event = "";
-    data = [];
-    return ready;
-  };
-  const source = body as AsyncIterable<Uint8Array>;
-  for await (const chunk of source) {
-    buffer += decoder.decode(chunk, { stream: true });
-    // A lone CR at the end may be the first half of CRLF: wait for the next chunk.
-    let end = lineEnd(buffer);
-    while (end !== undefined) {
-      const line = buffer.slice(0, end.index);
-      buffer = buffer.slice(end.index + end.length);
-      if (line === "") {
-        const ready = dispatch();
-        if (ready) yield ready;
-      } else if (!line.startsWith(":")) {
-        const colon = line.indexOf(":");
-        const field = colon === -1 ? line : line.slice(0, colon);
-        let value = colon === -1 ? "" : line.slice(colon + 1);
-        if (value.startsWith(" ")) value = value.slice(1);
-        if (field === "data") data.push(value);
-        else if (field === "event") event = value;
-        else if (field === "id" && !value.includes("\0")) id = value;
-      }
-      end = lineEnd(buffer);
-    }
-  }
-  buffer += decoder.decode();
-  // A stream that ends without a blank line still delivers its last complete lines.
-  if (buffer !== "" && !buffer.startsWith(":")) {
-    const colon = buffer.indexOf(":");
-    if (buffer.slice(0, colon) === "data") data.push(buffer.slice(colon + 1).replace(/^ /, ""));
-  }
-  const last = dispatch();
-  if (last) yield last;
-}
-
-function lineEnd(buffer: string): { index: number; length: number } | undefined {
-  for (let index = 0; index < buffer.length; index += 1) {
-    const character = buffer[index];
-    if (character === "\n") return { index, length: 1 };
-    if (character === "\r") {
-      if (index + 1 === buffer.length) return undefined;
-      return { index, length: buffer[index + 1] === "\n" ? 2 : 1 };
-    }
-  }
-  return undefined;
+  for await (const events of serverSentEventBatches(body)) yield* events;
 }

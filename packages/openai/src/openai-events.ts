@@ -1,4 +1,4 @@
-import { parseServerSentEvents } from "@ffc/core/provider";
+import { serverSentEventBatches } from "@ffc/core/provider";
 import { APIError } from "openai";
 
 /**
@@ -14,14 +14,17 @@ import { APIError } from "openai";
 export async function* openAIEvents(response: Response): AsyncGenerator<any> {
   if (!response.body) return;
   let done = false;
-  for await (const message of parseServerSentEvents(response.body)) {
-    if (done) continue;
-    if (message.data.startsWith("[DONE]")) {
-      done = true;
-      continue;
+  // A batch per network chunk: no promise per event besides this generator's own yield.
+  for await (const batch of serverSentEventBatches(response.body)) {
+    for (const message of batch) {
+      if (done) continue;
+      if (message.data.startsWith("[DONE]")) {
+        done = true;
+        continue;
+      }
+      const data = JSON.parse(message.data);
+      if (data?.error) throw new APIError(undefined, data.error, undefined, response.headers);
+      yield data;
     }
-    const data = JSON.parse(message.data);
-    if (data?.error) throw new APIError(undefined, data.error, undefined, response.headers);
-    yield data;
   }
 }
