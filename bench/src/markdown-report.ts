@@ -62,7 +62,7 @@ const knownCauses: readonly [RegExp, string][] = [
   ],
   [
     /streaming/,
-    "per part, after the first: the provider's part mapper (OpenAI and Anthropic read the body with core's `ServerSentEventDecoder`, Gemini with its SDK's reader), core's attempt and call layers and `.text` (one `then` each, `tapStream`), and one `then` each for RetryConfig and FallbackConfig; BudgetManager and RateLimiter at the attempt stage hand their end hooks inwards and add nothing per part. TokenTracker does no work per part. At a raw part cost of a few µs (Anthropic's SDK delivers a part in about 6 µs, see the table), each `then` is several percent. The CPU profile of a stream (bench/src/streaming-bench.ts contenders under `node --cpu-prof`) puts FFC's own functions at a few percent of the stream's CPU; the rest is the SDK's and undici's.",
+    "per part, after the first: the provider's part mapper (OpenAI and Anthropic read the body with core's `ServerSentEventDecoder`, Gemini with its SDK's reader), core's attempt and call layers and `.text` (one `then` each, `tapStream`), and one `then` each for RetryConfig and FallbackConfig; BudgetManager and RateLimiter at the attempt stage hand their end hooks inwards and add nothing per part. TokenTracker does no work per part. At a raw part cost of a few µs (Anthropic's SDK delivers a part in about 6 µs, see the table), each `then` is several percent.",
   ],
 ];
 
