@@ -1,18 +1,7 @@
 import { APIError } from "@anthropic-ai/sdk";
+import { eventStreamResponse } from "@ffc/testing";
 import { describe, expect, it } from "vitest";
 import { anthropicEvents } from "./anthropic-events";
-
-/** A streaming Response whose body arrives in the given pieces. */
-function responseOf(...pieces: string[]): Response {
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      for (const piece of pieces) controller.enqueue(encoder.encode(piece));
-      controller.close();
-    },
-  });
-  return new Response(body, { headers: { "content-type": "text/event-stream" } });
-}
 
 async function collect(response: Response): Promise<unknown[]> {
   const events: unknown[] = [];
@@ -22,45 +11,39 @@ async function collect(response: Response): Promise<unknown[]> {
 
 describe("anthropicEvents", () => {
   it("yields named events' JSON across split pieces and skips pings", async () => {
-    const response = responseOf(
+    const response = eventStreamResponse([
       'event: message_start\ndata: {"type":"message_start"}\n\nevent: ping\ndata: {"type":"ping"}\n\nevent: content_',
       'block_delta\ndata: {"type":"content_block_delta"}\n\n',
-    );
+    ]);
     expect(await collect(response)).toEqual([{ type: "message_start" }, { type: "content_block_delta" }]);
   });
 
   it("turns an error event into the SDK's APIError with the vendor's error type", async () => {
-    const response = responseOf(
+    const response = eventStreamResponse([
       'event: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}\n\n',
-    );
+    ]);
     const error = await collect(response).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(APIError);
     expect((error as APIError).error).toMatchObject({ error: { type: "overloaded_error" } });
   });
 
   it("keeps an error event whose data is not JSON as its message, and fails on other bad JSON", async () => {
-    const error = await collect(responseOf("event: error\ndata: gateway down\n\n")).catch(
+    const error = await collect(eventStreamResponse(["event: error\ndata: gateway down\n\n"])).catch(
       (thrown: unknown) => thrown,
     );
     expect((error as APIError).error).toEqual({ error: { type: "error", message: "gateway down" } });
-    await expect(collect(responseOf("event: message_start\ndata: {nope\n\n"))).rejects.toBeInstanceOf(
-      SyntaxError,
-    );
+    await expect(
+      collect(eventStreamResponse(["event: message_start\ndata: {nope\n\n"])),
+    ).rejects.toBeInstanceOf(SyntaxError);
   });
 
   it("cancels the body when its reader stops early", async () => {
     let cancelled = false;
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        controller.enqueue(
-          new TextEncoder().encode('event: message_start\ndata: {"type":"message_start"}\n\n'),
-        );
-      },
-      cancel() {
-        cancelled = true;
-      },
+    const response = eventStreamResponse(['event: message_start\ndata: {"type":"message_start"}\n\n'], {
+      endless: true,
+      onCancel: () => (cancelled = true),
     });
-    for await (const _event of anthropicEvents(new Response(body))) break;
+    for await (const _event of anthropicEvents(response)) break;
     expect(cancelled).toBe(true);
   });
 });

@@ -51,6 +51,7 @@ export {
   createAnthropicServer,
 } from "./fake-server/anthropic-server";
 export { anthropicWireAdapter } from "./fake-server/anthropic-wire-adapter";
+export { eventStreamResponse } from "./fake-server/event-stream-response";
 export { FakeServer, type ReplyHandler } from "./fake-server/fake-server";
 export {
   fixturesDirectory,
