@@ -1,7 +1,8 @@
 // Child process: what each plugin of the guide's stack costs per call without the network. The
 // OpenAI provider (its model catalog and all) answers from memory instead of over HTTP, so the
-// figures are FFC's own work: CPU time per call, and bytes allocated per call (V8's sampling heap
-// profiler, dead objects included) with the functions that allocate most.
+// figures are FFC's own work: time per call in a tight loop and right after a raw SDK call over
+// HTTP (as in an app), and bytes allocated per call (V8's sampling heap profiler, dead objects
+// included) with the functions that allocate most.
 import { Session } from "node:inspector/promises";
 import type { GenerateOptions, LanguageProvider, Plugin, ProviderResult } from "@ffc/core";
 import { benchAnswer, benchApiKey, benchModel, benchPrompt } from "./bench-settings";
@@ -15,6 +16,11 @@ export interface PluginOverheadResult {
   label: string;
   /** Median over batches of CPU (wall, single-threaded loop) µs per call. */
   microsecondsPerCall: number;
+  /**
+   * Median µs of one call made right after a raw SDK call over HTTP, as in an app, where the
+   * HTTP client's code runs between FFC's (absent when no server was given).
+   */
+  microsecondsBetweenHttpCalls?: number;
   /** Bytes allocated per call (sampled). */
   bytesPerCall: number;
   /** The functions that allocate most, in bytes per call. */
@@ -132,12 +138,53 @@ async function allocations(session: Session, variant: Variant, calls: number) {
   return { bytesPerCall: total / calls, topAllocators };
 }
 
-/** Measures every variant; `quick` shrinks the counts to check the harness. */
-export async function measurePluginOverhead(quick: boolean): Promise<PluginOverheadResult[]> {
+/**
+ * Median µs per call when each call follows a raw SDK call to `generateUrl` (not timed): FFC's
+ * code then runs after the HTTP client's, as it does in an app, not in a tight loop of its own.
+ */
+async function timeBetweenHttpCalls(
+  list: Variant[],
+  generateUrl: string,
+  rounds: number,
+  batch: number,
+): Promise<Map<string, number>> {
+  const { default: OpenAI } = await import("openai");
+  const client = new OpenAI({ apiKey: benchApiKey, baseURL: `${generateUrl}/v1`, maxRetries: 0 });
+  const rawCall = () =>
+    client.chat.completions.create({ model: benchModel, messages: [{ role: "user", content: benchPrompt }] });
+  const samples = new Map(list.map((variant) => [variant.id, [] as number[]]));
+  for (let round = 0; round < rounds; round += 1) {
+    for (let turn = 0; turn < list.length; turn += 1) {
+      const variant = list[(round + turn) % list.length]!;
+      for (let call = 0; call < batch; call += 1) {
+        await rawCall();
+        const started = performance.now();
+        if ((await variant.call()) !== benchAnswer) throw new Error(`${variant.id} answered wrongly.`);
+        samples.get(variant.id)!.push((performance.now() - started) * 1000);
+      }
+    }
+  }
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  return new Map([...samples].map(([id, values]) => [id, median(values)]));
+}
+
+/**
+ * Measures every variant; `quick` shrinks the counts to check the harness. With `generateUrl`
+ * (a fake OpenAI server) each variant is also timed between raw SDK calls over HTTP.
+ */
+export async function measurePluginOverhead(
+  quick: boolean,
+  generateUrl?: string,
+): Promise<PluginOverheadResult[]> {
   const list = await variants();
   for (const variant of list) await loop(variant, quick ? 200 : 3000);
   progress("plugin overhead: timing");
   const times = await timePerCall(list, quick ? 3 : 30, quick ? 100 : 1000);
+  let betweenHttp: Map<string, number> | undefined;
+  if (generateUrl) {
+    progress("plugin overhead: timing between HTTP calls");
+    betweenHttp = await timeBetweenHttpCalls(list, generateUrl, quick ? 2 : 20, quick ? 10 : 50);
+  }
   const session = new Session();
   session.connect();
   await session.post("HeapProfiler.enable");
@@ -149,6 +196,7 @@ export async function measurePluginOverhead(quick: boolean): Promise<PluginOverh
       id: variant.id,
       label: variant.label,
       microsecondsPerCall: times.get(variant.id)!,
+      ...(betweenHttp ? { microsecondsBetweenHttpCalls: betweenHttp.get(variant.id)! } : {}),
       ...allocated,
     });
   }
@@ -157,5 +205,6 @@ export async function measurePluginOverhead(quick: boolean): Promise<PluginOverh
 }
 
 if (isEntryPoint(import.meta.url)) {
-  reportToParent(await measurePluginOverhead(process.env.FFC_BENCH_QUICK === "1"));
+  // An optional argument: the fake OpenAI server's origin, for the timing between HTTP calls.
+  reportToParent(await measurePluginOverhead(process.env.FFC_BENCH_QUICK === "1", process.argv[2]));
 }

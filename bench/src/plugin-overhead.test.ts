@@ -1,4 +1,6 @@
+import { createOpenAIServer } from "@ffc/testing";
 import { describe, expect, it } from "vitest";
+import { benchAnswer } from "./bench-settings";
 import { measurePluginOverhead } from "./plugin-overhead-bench";
 import { perCallCause, pluginOverheadSection } from "./plugin-overhead-report";
 
@@ -6,7 +8,8 @@ import { perCallCause, pluginOverheadSection } from "./plugin-overhead-report";
 // loop), the full stack really carries all five plugins, and the report names each of them.
 describe("plugin overhead without the network", () => {
   it("measures bare, each plugin alone and the full stack, and renders them", async () => {
-    const results = await measurePluginOverhead(true);
+    const server = await createOpenAIServer({ text: benchAnswer });
+    const results = await measurePluginOverhead(true, server.url).finally(() => server.close());
     expect(results.map((entry) => entry.id)).toEqual([
       "bare",
       "tracking",
@@ -18,6 +21,7 @@ describe("plugin overhead without the network", () => {
     ]);
     for (const entry of results) {
       expect(entry.microsecondsPerCall).toBeGreaterThan(0);
+      expect(entry.microsecondsBetweenHttpCalls).toBeGreaterThan(0);
       expect(entry.bytesPerCall).toBeGreaterThan(0);
       expect(entry.topAllocators.length).toBeGreaterThan(0);
     }
@@ -37,7 +41,7 @@ describe("plugin overhead without the network", () => {
       expect(section).toContain(`| ${label} |`);
     const perCall = [{ id: "raw", summary: { median: 0.5 } }];
     expect(perCallCause({ pluginOverhead: results, perCall } as never, "raw")).toMatch(
-      /leaves 50\.0 µs per call .* RateLimiter \+/,
+      /leaves 50\.0 µs per call .* RateLimiter \+.* right after a raw SDK call over HTTP/,
     );
   }, 60_000);
 });
