@@ -44,7 +44,6 @@ export {
 } from "./provider-plumbing";
 export type { ProviderFactory, ProviderSettings } from "./provider-registry";
 export {
-  finishWithRateLimitHeaders,
   type HeaderList,
   pickRateLimitHeaders,
   withRateLimitHeaders,
@@ -75,4 +74,4 @@ export type { StreamPart } from "./stream-part";
 export { approximateTokenCounter, estimateMessageTokens, type TokenCounter } from "./token-counter";
 export { addUsage, emptyUsage, type Usage } from "./usage";
 export type { ProviderWarning } from "./warnings";
-export { type FinishPart, finishPartWith, finishWithWarnings, withWarnings } from "./with-warnings";
+export { type FinishPart, finishPartWith, withWarnings } from "./with-warnings";

@@ -1,5 +1,4 @@
 import type { ProviderResult } from "./result";
-import type { StreamPart } from "./stream-part";
 
 /** Something with a Fetch-style `forEach`, such as `Headers`. */
 export interface HeaderList {
@@ -40,15 +39,4 @@ export function withRateLimitHeaders(
   const rateLimitHeaders = pickRateLimitHeaders(headers);
   if (rateLimitHeaders) result.rateLimitHeaders = rateLimitHeaders;
   return result;
-}
-
-/** Puts the vendor's rate-limit headers of a streamed response on its finish part. */
-export async function* finishWithRateLimitHeaders(
-  parts: AsyncIterable<StreamPart>,
-  headers: HeaderList | undefined,
-): AsyncGenerator<StreamPart> {
-  const rateLimitHeaders = pickRateLimitHeaders(headers);
-  for await (const part of parts) {
-    yield part.type === "finish" && rateLimitHeaders ? { ...part, rateLimitHeaders } : part;
-  }
 }

@@ -13,21 +13,6 @@ export function withWarnings(
   return result;
 }
 
-/** Passes stream parts through and puts warnings on the `finish` part. */
-export async function* finishWithWarnings(
-  parts: AsyncIterable<StreamPart>,
-  warnings: ProviderWarning[] | undefined,
-): AsyncIterable<StreamPart> {
-  if (!warnings || warnings.length === 0) {
-    yield* parts;
-    return;
-  }
-  for await (const part of parts) {
-    if (part.type === "finish") yield { ...part, warnings: [...(part.warnings ?? []), ...warnings] };
-    else yield part;
-  }
-}
-
 /** The `finish` part of a stream. */
 export type FinishPart = Extract<StreamPart, { type: "finish" }>;
 

@@ -1,7 +1,7 @@
 import { ConfigError, LLMManager, TemporaryError } from "@ffc/core";
 import type { BreakerState } from "@ffc/core/plugin";
 import { FallbackConfig } from "@ffc/fallback";
-import { breakerStoreConformanceChecks, MockProvider } from "@ffc/testing";
+import { breakerStoreConformanceChecks, closedBreakerState, MockProvider } from "@ffc/testing";
 import { describe, expect, it } from "vitest";
 import { RedisBreakerStore } from "./redis-breaker-store";
 import type { RedisConnectionOptions } from "./redis-connection";
@@ -12,14 +12,7 @@ const deployments: Array<[string, () => RedisConnectionOptions]> = [
   ["Redis Cluster", () => ({ clusterNodes: testClusterNodes })],
 ];
 
-const closed: BreakerState = {
-  state: "closed",
-  failures: 0,
-  calls: 0,
-  windowStart: 0,
-  openUntil: 0,
-  probeUntil: 0,
-};
+const closed = closedBreakerState;
 
 describe.each(deployments)("RedisBreakerStore on %s", (_name, connection) => {
   const prefix = uniquePrefix("breaker");

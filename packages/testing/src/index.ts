@@ -1,5 +1,5 @@
 export { configErrorOf } from "./assertions/config-error-of";
-export { breakerStoreConformanceChecks } from "./conformance/breaker-store-conformance";
+export { breakerStoreConformanceChecks, closedBreakerState } from "./conformance/breaker-store-conformance";
 export { budgetStoreConformanceChecks } from "./conformance/budget-store-conformance";
 export { cacheStoreConformanceChecks } from "./conformance/cache-store-conformance";
 export type { CheckKey, ConformanceCheck, StoreFactory } from "./conformance/conformance-check";

@@ -2,7 +2,8 @@ import type { BreakerState, BreakerStore } from "@ffc/core/plugin";
 import { type ConformanceCheck, type StoreFactory, storeCheckBuilder } from "./conformance-check";
 import { expectEqual } from "./expectations";
 
-const closed: BreakerState = {
+/** A closed breaker with nothing counted: the state a breaker store starts a target in. */
+export const closedBreakerState: BreakerState = {
   state: "closed",
   failures: 0,
   calls: 0,
@@ -13,7 +14,7 @@ const closed: BreakerState = {
 
 /** A pure `change` that counts one more failure, as a breaker does after a failed call. */
 const oneMoreFailure = (current: BreakerState | undefined): BreakerState => ({
-  ...(current ?? closed),
+  ...(current ?? closedBreakerState),
   failures: (current?.failures ?? 0) + 1,
 });
 
@@ -39,7 +40,12 @@ export function breakerStoreConformanceChecks(createStore: StoreFactory<BreakerS
       },
     ),
     check("stores what change returns, resolves to it and reads it back", async (store, key) => {
-      const opened: BreakerState = { ...closed, state: "open", failures: 5, openUntil: 1_900_000_000_000 };
+      const opened: BreakerState = {
+        ...closedBreakerState,
+        state: "open",
+        failures: 5,
+        openUntil: 1_900_000_000_000,
+      };
       const stored = await store.update(key("target"), () => opened);
       expectEqual(stored, opened, "what update resolved to");
       expectEqual(await store.get(key("target")), opened, "get after update");
@@ -55,7 +61,7 @@ export function breakerStoreConformanceChecks(createStore: StoreFactory<BreakerS
     }),
     check("keeps the state as it is when change returns the state it received", async (store, key) => {
       const counted = await store.update(key("same"), oneMoreFailure);
-      const result = await store.update(key("same"), (current) => current ?? closed);
+      const result = await store.update(key("same"), (current) => current ?? closedBreakerState);
       expectEqual(result, counted, "what an unchanged update resolved to");
       expectEqual(await store.get(key("same")), counted, "get after an unchanged update");
     }),

@@ -20,6 +20,16 @@ export function expectClose(actual: number | undefined, expected: number, what: 
   expectThat(actual !== undefined && Math.abs(actual - expected) <= 1e-9, what, `about ${expected}`, actual);
 }
 
+/** The error `run` fails with; fails itself when `run` succeeds. */
+export async function failure(run: () => Promise<unknown>): Promise<unknown> {
+  try {
+    await run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the call to fail, but it succeeded");
+}
+
 /** Waits `ms` milliseconds of real time (stores with their own clock, such as Redis, need it). */
 export function wait(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

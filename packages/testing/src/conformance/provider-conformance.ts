@@ -12,7 +12,8 @@ import {
 } from "@ffc/core";
 import { StreamAccumulator } from "@ffc/core/provider";
 import type { ConformanceCheck } from "./conformance-check";
-import { expectEqual } from "./expectations";
+
+import { expectEqual, failure } from "./expectations";
 import type { ConformanceTarget, ScriptedErrorKind, ScriptedUsage } from "./wire-adapter";
 
 /** A key that looks real and is easy to search for in output. */
@@ -190,15 +191,6 @@ const weatherTool = {
     required: ["city", "days"],
   },
 };
-
-async function failure(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    await run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to fail, but it succeeded");
-}
 
 function expectUsage(actual: ScriptedUsage, expected: ScriptedUsage): void {
   expectEqual(actual.inputTokens, expected.inputTokens, "usage.inputTokens");

@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from "node:util";
 import {
   BudgetExceededError,
   jsonSchema,
@@ -10,6 +9,7 @@ import {
 } from "@ffc/core";
 import type { RecordedRequest } from "../fake-server/reply";
 import type { ConformanceCheck } from "./conformance-check";
+import { expectEqual, failure } from "./expectations";
 import { conformanceApiKey } from "./provider-conformance";
 import type { ConformanceTarget, ScriptedUsage } from "./wire-adapter";
 
@@ -66,6 +66,15 @@ export function structuredOutputChecks(target: StructuredOutputTarget): Conforma
   const manager = (plugins: Plugin[] = []) =>
     new LLMManager({ provider: provider(), model, maxTokens: 100 }, { plugins });
   const modelRequests = () => server.requests.filter(isModelCall);
+  /** The model's reply that asks for Paris's weather. */
+  const parisWeatherCall = (callUsage: ScriptedUsage) =>
+    adapter.toolCall({
+      toolCallId: "call_1",
+      toolName: "getWeather",
+      input: { city: "Paris" },
+      usage: callUsage,
+      model,
+    });
   const cities: string[] = [];
   const getWeather = tool({
     name: "getWeather",
@@ -134,13 +143,7 @@ export function structuredOutputChecks(target: StructuredOutputTarget): Conforma
     check("runs a two-step tool loop whose second request carries the tool result", async () => {
       server.enqueueWhen(
         isModelCall,
-        adapter.toolCall({
-          toolCallId: "call_1",
-          toolName: "getWeather",
-          input: { city: "Paris" },
-          usage,
-          model,
-        }),
+        parisWeatherCall(usage),
         adapter.text({ text: "Wear a light jacket.", usage, model }),
       );
       const result = await manager().generate({
@@ -164,13 +167,7 @@ export function structuredOutputChecks(target: StructuredOutputTarget): Conforma
       const budget = target.budget(limit);
       server.enqueueWhen(
         isModelCall,
-        adapter.toolCall({
-          toolCallId: "call_1",
-          toolName: "getWeather",
-          input: { city: "Paris" },
-          usage: { inputTokens: 100, outputTokens: 20 },
-          model,
-        }),
+        parisWeatherCall({ inputTokens: 100, outputTokens: 20 }),
         adapter.text({ text: "never sent", usage, model }),
       );
       const error = await failure(() =>
@@ -225,19 +222,4 @@ export function structuredOutputChecks(target: StructuredOutputTarget): Conforma
       expectEqual(cities, ["Oslo"], "tool executions");
     }),
   ];
-}
-
-async function failure(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    await run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to fail, but it succeeded");
-}
-
-function expectEqual(actual: unknown, expected: unknown, what: string): void {
-  if (!isDeepStrictEqual(actual, expected)) {
-    throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-  }
 }
